@@ -1,0 +1,141 @@
+// Shared data shapes of the pipeline: text → records → geometry → checks → outputs.
+// Everything here is plain JSON-serialisable data so the same records cross a Web Worker boundary.
+
+/** Where something came from: a file and 1-based physical line numbers of the original input. */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  endLine?: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: { zh: string; en: string };
+  source?: SourceSpan;
+}
+
+export type AreaUnit = '平方米' | '公顷' | '亩' | '平方公里';
+
+export interface StatedArea {
+  /** The figure as printed, e.g. "51599.96 平方米". */
+  text: string;
+  value: number;
+  unit: AreaUnit;
+  m2: number;
+  /** Digits printed after the decimal point; the figure is exact to ±½ of its last digit. */
+  decimals: number;
+  source: SourceSpan;
+}
+
+export interface BoundaryPoint {
+  /** The point number as printed (X12 → 12). */
+  label: number;
+  /** Northing, metres (surveying X). */
+  x: number;
+  /** Easting, metres, with the zone prefix when printed (surveying Y). */
+  y: number;
+  xDecimals: number;
+  yDecimals: number;
+  source: SourceSpan;
+}
+
+export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development';
+
+/** One land record as the document states it, before any geometry is computed. */
+export interface LandRecord {
+  id: string;
+  kind: RecordKind;
+  doc: string;
+  title: string;
+  issuer: string;
+  /** ISO date (YYYY-MM-DD) of the signature, when printed. */
+  date: string | null;
+  /** 1-based position of the parcel within a multi-parcel document; null when the document has one. */
+  parcelIndex: number | null;
+  holder: string | null;
+  location: string | null;
+  fourSides: string | null;
+  statedArea: StatedArea | null;
+  reportNumbers: string[];
+  compensation: string | null;
+  /** Distinct vertices in surveying order; the closing repeat of point 1 is not included. */
+  points: BoundaryPoint[];
+  /** The closing line (repeat of point 1), when printed. */
+  closingPoint: BoundaryPoint | null;
+  /** Where the document was printed; more than one when it appears in several gazettes. */
+  sources: SourceSpan[];
+  /** Lines of the parcel's own text within the first source. */
+  span: SourceSpan;
+  diagnostics: Diagnostic[];
+}
+
+export interface ZoneInfo {
+  /** 3 or 6 (degrees of longitude). */
+  width: 3 | 6;
+  zone: number;
+  centralMeridian: number;
+  epsg: number;
+  /** True when the easting carries the zone number in front (37512131.140). */
+  prefixed: boolean;
+}
+
+/**
+ * match / mismatch: the computed planar area agrees (or not) with the stated one within the tolerance;
+ * unstated: points but no stated area; invalid: points that make no usable polygon;
+ * no-points: the document states the land but lists no boundary points, so nothing can be drawn.
+ */
+export type VerificationStatus = 'match' | 'mismatch' | 'unstated' | 'invalid' | 'no-points';
+
+export interface AreaVerification {
+  status: VerificationStatus;
+  computedM2: number | null;
+  ellipsoidalM2: number | null;
+  deltaM2: number | null;
+  /** Δ / stated. */
+  deltaRelative: number | null;
+  toleranceM2: number | null;
+}
+
+export interface GeometryChecks {
+  /** Orientation of the printed ring in (east, north). */
+  orientation: 'clockwise' | 'counterclockwise' | 'degenerate';
+  closed: boolean;
+  repeatedVertices: number[];
+  /** Where edges cross, as [X, Y] on the grid. */
+  selfIntersections: [number, number][];
+}
+
+/** A record with its geometry and verification: what every output is written from. */
+export interface Parcel extends LandRecord {
+  zone: ZoneInfo | null;
+  /** Exterior ring as [lon, lat], counter-clockwise, closed; null when the record has no usable points. */
+  lonLatRing: [number, number][] | null;
+  /** [lon, lat] of each printed point, aligned with `points`; null when the zone is unknown. */
+  pointLonLat: [number, number][] | null;
+  checks: GeometryChecks | null;
+  verification: AreaVerification;
+}
+
+export interface DecodedText {
+  file: string;
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  hadBom: boolean;
+}
+
+export interface ExtractOptions {
+  /** Zone to use for coordinates printed without a zone prefix, e.g. { width: 3, zone: 37 }. */
+  zone?: { width: 3 | 6; zone: number };
+}
+
+export interface ExtractResult {
+  parcels: Parcel[];
+  /** Problems not tied to a single record (unreadable files, stray coordinate lines). */
+  diagnostics: Diagnostic[];
+  inputs: { file: string; encoding: string; lines: number; bytes: number; documents: number }[];
+  /** Every boundary-point line seen, and where it ended up. */
+  pointLines: { total: number; inParcels: number; inDiagnostics: number };
+}
