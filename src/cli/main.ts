@@ -1,0 +1,53 @@
+// The `jiezhi` command: file and terminal IO around src/core.
+import { Command, InvalidArgumentError } from 'commander';
+import { runExtract, runVerify } from './extract.js';
+import { runTransform } from './transform.js';
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name('jiezhi')
+    .description('界址 Jiezhi: gazette land decisions → verified parcels (GeoJSON, records, reports)')
+    .showHelpAfterError();
+
+  program
+    .command('extract')
+    .description('extract land records from gazette texts, verify stated areas, write parcels.geojson, records.json, report.json, report.md')
+    .argument('<paths...>', 'gazette text files or folders (folders: every *.txt inside, recursively)')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--zone <n>', 'zone for Y coordinates printed without a zone prefix: 25–45 (3°) or 13–23 (6°)', parseZone)
+    .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
+    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean }) => {
+      process.exitCode = await runExtract(paths, opts);
+    });
+
+  program
+    .command('verify')
+    .description('print the stated vs computed area table')
+    .argument('<paths...>', 'gazette text files or folders')
+    .option('--zone <n>', 'zone for Y coordinates printed without a zone prefix', parseZone)
+    .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
+    .action(async (paths: string[], opts: { zone?: ZoneOption; strict?: boolean }) => {
+      process.exitCode = await runVerify(paths, opts);
+    });
+
+  program
+    .command('transform')
+    .description('convert coordinate pairs read from stdin: "X Y" (northing first) for projected CRSs, "lon lat" for geographic')
+    .requiredOption('--from <crs>', 'source CRS, e.g. EPSG:4525')
+    .requiredOption('--to <crs>', 'target CRS, e.g. EPSG:4490')
+    .action(async (opts: { from: string; to: string }) => {
+      process.exitCode = await runTransform(opts);
+    });
+
+  await program.parseAsync(argv);
+}
+
+export type ZoneOption = { width: 3 | 6; zone: number };
+
+// 3° zones (25–45) and 6° zones (13–23) do not overlap, so the number alone says which.
+function parseZone(text: string): ZoneOption {
+  const n = Number(text);
+  if (Number.isInteger(n) && n >= 25 && n <= 45) return { width: 3, zone: n };
+  if (Number.isInteger(n) && n >= 13 && n <= 23) return { width: 6, zone: n };
+  throw new InvalidArgumentError('a zone is 25–45 (3° zones) or 13–23 (6° zones)');
+}

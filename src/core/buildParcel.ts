@@ -1,0 +1,102 @@
+// From a record's printed points to a checked, verified parcel: zone, lon/lat ring, geometry checks,
+// planar and ellipsoidal areas, and the verdict on the stated area.
+import { checkGeometry, dropRepeatedVertices } from './checkGeometry.js';
+import { diagnose } from './diagnostics.js';
+import { ellipsoidalArea } from './ellipsoidalArea.js';
+import { inferZone } from './inferZone.js';
+import { planarArea } from './planarArea.js';
+import { inChina, projectToLonLat } from './project.js';
+import type { AreaVerification, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from './types.js';
+import { verifyArea } from './verifyArea.js';
+
+const NO_AREA: Omit<AreaVerification, 'status'> = {
+  computedM2: null,
+  ellipsoidalM2: null,
+  deltaM2: null,
+  deltaRelative: null,
+  toleranceM2: null,
+};
+
+export function buildParcel(record: LandRecord, options: ExtractOptions = {}): Parcel {
+  const diagnostics: Diagnostic[] = [...record.diagnostics];
+  const unusable = (): Parcel => ({
+    ...record,
+    diagnostics,
+    zone: null,
+    lonLatRing: null,
+    pointLonLat: null,
+    checks: null,
+    verification: { status: 'invalid', ...NO_AREA },
+  });
+
+  if (record.points.length === 0) {
+    return { ...record, zone: null, lonLatRing: null, pointLonLat: null, checks: null, verification: { status: 'no-points', ...NO_AREA } };
+  }
+  const { kept, repeated } = dropRepeatedVertices(record.points);
+  for (const label of repeated) {
+    const p = record.points.find((q) => q.label === label);
+    diagnostics.push(diagnose('ring-repeated-vertex', p?.source ?? record.span, { label }));
+  }
+  if (kept.length < 3) {
+    diagnostics.push(diagnose('ring-too-few-points', record.span, { count: kept.length }));
+    return unusable();
+  }
+
+  const zone = zoneOf(record, options, diagnostics);
+  if (!zone) return unusable();
+
+  const pointLonLat = record.points.map((p) => projectToLonLat(zone, p.x, p.y));
+  const outside = pointLonLat.findIndex(([lon, lat]) => !inChina(lon, lat));
+  if (outside >= 0) {
+    const [lon, lat] = pointLonLat[outside]!;
+    diagnostics.push(diagnose('point-out-of-china', record.points[outside]!.source, { lon: lon.toFixed(6), lat: lat.toFixed(6) }));
+    return { ...unusable(), zone, pointLonLat };
+  }
+  const printedIndex = new Map(record.points.map((p, i) => [p, i]));
+  const lonLat = kept.map((p) => pointLonLat[printedIndex.get(p)!]!);
+
+  const checks = checkGeometry(kept, record.closingPoint !== null, repeated);
+  for (const [x, y] of checks.selfIntersections) {
+    diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3) }));
+  }
+  if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') return { ...unusable(), zone, pointLonLat, checks };
+
+  // RFC 7946 wants the exterior ring counter-clockwise; gazette rings are printed clockwise.
+  const ccw = checks.orientation === 'counterclockwise' ? lonLat : [...lonLat].reverse();
+  const lonLatRing = [...ccw, ccw[0]!];
+  const verification = verifyArea(planarArea(kept), ellipsoidalArea(lonLatRing), kept, record.statedArea);
+  if (verification.status === 'unstated') diagnostics.push(diagnose('area-unstated', record.span));
+  if (verification.status === 'mismatch') {
+    diagnostics.push(
+      diagnose('area-mismatch', record.statedArea!.source, {
+        stated: record.statedArea!.m2.toFixed(2),
+        computed: verification.computedM2!.toFixed(4),
+        delta: verification.deltaM2!.toFixed(4),
+        tolerance: verification.toleranceM2!.toFixed(4),
+      }),
+    );
+  }
+  return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification };
+}
+
+function zoneOf(record: LandRecord, options: ExtractOptions, diagnostics: Diagnostic[]): ZoneInfo | null {
+  const zones = new Map<number, ZoneInfo>();
+  for (const p of record.points) {
+    const inferred = inferZone(p.y, options);
+    if ('error' in inferred) {
+      diagnostics.push(
+        inferred.error === 'zone-unknown'
+          ? diagnose('zone-unknown', p.source)
+          : diagnose('zone-prefix-invalid', p.source, { prefix: inferred.prefix ?? '' }),
+      );
+      return null;
+    }
+    zones.set(inferred.zone.epsg, inferred.zone);
+  }
+  if (zones.size > 1) {
+    const names = [...zones.values()].map((z) => `EPSG:${z.epsg}`).join(', ');
+    diagnostics.push(diagnose('zone-mixed', record.span, { zones: names }));
+    return null;
+  }
+  return [...zones.values()][0]!;
+}

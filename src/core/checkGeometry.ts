@@ -1,0 +1,51 @@
+// Geometry checks on the printed ring, in the Gauss–Krüger plane where the surveyor drew it.
+import { polygon } from '@turf/helpers';
+import { kinks } from '@turf/kinks';
+import { signedPlanarArea, type GridPoint } from './planarArea.js';
+import type { GeometryChecks } from './types.js';
+
+export interface LabelledPoint extends GridPoint {
+  label: number;
+}
+
+/** Drops a vertex equal to the one before it; returns the kept vertices and the labels dropped. */
+export function dropRepeatedVertices<T extends LabelledPoint>(points: readonly T[]): { kept: T[]; repeated: number[] } {
+  const kept: T[] = [];
+  const repeated: number[] = [];
+  for (const p of points) {
+    const last = kept[kept.length - 1];
+    if (last && last.x === p.x && last.y === p.y) repeated.push(p.label);
+    else kept.push(p);
+  }
+  const first = kept[0];
+  const last = kept[kept.length - 1];
+  if (kept.length > 1 && first && last && first.x === last.x && first.y === last.y) {
+    repeated.push(last.label);
+    kept.pop();
+  }
+  return { kept, repeated };
+}
+
+export function checkGeometry(distinct: readonly GridPoint[], closed: boolean, repeated: number[]): GeometryChecks {
+  const signed = signedPlanarArea(distinct);
+  return {
+    orientation: signed > 0 ? 'counterclockwise' : signed < 0 ? 'clockwise' : 'degenerate',
+    closed,
+    repeatedVertices: repeated,
+    selfIntersections: distinct.length >= 4 ? findSelfIntersections(distinct) : [],
+  };
+}
+
+/** Crossing points of the ring's edges, as [X, Y] on the grid. */
+function findSelfIntersections(points: readonly GridPoint[]): [number, number][] {
+  // Relative to the first vertex, as for the area, so that the intersection arithmetic keeps millimetres.
+  const x0 = points[0]!.x;
+  const y0 = points[0]!.y;
+  const ring = points.map((p) => [p.y - y0, p.x - x0]);
+  ring.push(ring[0]!);
+  const crossings = kinks(polygon([ring]));
+  return crossings.features.map((f) => {
+    const [e, n] = f.geometry.coordinates as [number, number];
+    return [n + x0, e + y0];
+  });
+}

@@ -1,0 +1,85 @@
+// Removes page furniture that the gazettes' PDF-to-text conversion scattered through the body (running
+// headers, page numbers, the "consult" footer with a QR code), even inside sentences and coordinate
+// lists, and rejoins what layout broke across lines. Furniture can name the wrong organisation
+// ("咨询单位：吕梁机场有限责任公司" inside a land decision), so it must never reach a record.
+import type { SourceLine } from './normalize.js';
+
+const FURNITURE = new RegExp(
+  [
+    '^咨询单位\\s*:',
+    '^咨询电话\\s*:',
+    '^咨\\s*询\\s*与\\s*解\\s*读$',
+    '^(?:政策解读|扫码咨询|扫码观看)$',
+    '^—\\s*\\d+\\s*—$',
+    '^-\\s*\\d+\\s*-$',
+    // Running header: any mix of section names, the gazette's name and its issue, e.g.
+    // "市政府文件 吕梁市人民政府公报 2022·4" or "市政府办公室文件 2020•3 吕梁市人民政府公报".
+    '^(?:(?:市政府(?:办公室)?文件|人事任免文件|[\\p{Script=Han}]{2,14}人民政府公报|\\d{4}\\s*[·•.]\\s*\\d{1,2})\\s*)*' +
+      '[\\p{Script=Han}]{2,14}人民政府公报' +
+      '(?:\\s*(?:市政府(?:办公室)?文件|人事任免文件|\\d{4}\\s*[·•.]\\s*\\d{1,2}))*$',
+  ].join('|'),
+  'u',
+);
+
+/** Content lines: normalised, non-blank, without page furniture. */
+export function clean(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const l of lines) {
+    if (l.text.length === 0) continue;
+    if (isFurniture(l.text)) continue;
+    out.push(l);
+  }
+  return out;
+}
+
+export function isFurniture(text: string): boolean {
+  return FURNITURE.test(text);
+}
+
+/** Lines glued back into running text, with a way back from a character offset to its source line. */
+export interface JoinedText {
+  text: string;
+  lineAt(offset: number): number;
+}
+
+// Chinese needs no space between words, so lines are joined with nothing: "面\n积为" becomes "面积为",
+// "HZ\n-21-07" becomes "HZ-21-07" and "845.\n3" becomes "845.3". A space is kept only between two
+// Latin letters, where gluing would merge two words into one.
+// Offsets after a removed layout space shift by its width within that line; lineAt stays exact.
+export function join(lines: SourceLine[]): JoinedText {
+  const starts: number[] = [];
+  const numbers: number[] = [];
+  let text = '';
+  for (const l of lines) {
+    if (text.length > 0 && needsSpace(text.charCodeAt(text.length - 1), l.text.charCodeAt(0))) text += ' ';
+    starts.push(text.length);
+    numbers.push(l.line);
+    text += l.text.includes(' ') ? l.text.replace(LAYOUT_SPACE, '') : l.text;
+  }
+  return {
+    text,
+    lineAt(offset: number): number {
+      let lo = 0;
+      let hi = starts.length - 1;
+      if (hi < 0) return 0;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return numbers[lo]!;
+    },
+  };
+}
+
+// Justified layout put spaces inside words ("土地补 偿费按照评估价 为"); between two Han characters a
+// space is never meaningful, so it goes. Spaces next to digits and Latin letters stay ("2023 年").
+const LAYOUT_SPACE = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
+
+function needsSpace(before: number, after: number): boolean {
+  return isLatinLetter(before) && isLatinLetter(after);
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}

@@ -1,0 +1,103 @@
+// The whole extraction: bytes of gazette files → land records with their sources → verified parcels.
+// Pure: the CLI reads files and the page reads dropped files, both hand the bytes here.
+import { buildParcel } from './buildParcel.js';
+import { clean } from './clean.js';
+import { decode } from './decode.js';
+import { diagnose } from './diagnostics.js';
+import { extractLandRecords } from './extractLandRecords.js';
+import { normalize } from './normalize.js';
+import { isPointLine } from './parseCoordinates.js';
+import { segment } from './segment.js';
+import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './types.js';
+
+export interface InputFile {
+  /** The name shown in sources and diagnostics (a path relative to what the user named). */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
+  const diagnostics: Diagnostic[] = [];
+  const records = new Map<string, LandRecord>();
+  const placedLines = new Set<string>();
+  const pointLines: string[] = [];
+  const summary: ExtractResult['inputs'] = [];
+
+  for (const input of inputs) {
+    const { decoded, diagnostics: decodeDiagnostics } = decode(input.file, input.bytes);
+    diagnostics.push(...decodeDiagnostics);
+    if (!decoded) {
+      summary.push({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
+      continue;
+    }
+    const lines = clean(normalize(decoded.text));
+    const documents = segment(input.file, lines);
+    summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
+    if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+
+    const consumed = new Set<number>();
+    for (const doc of documents) {
+      const land = extractLandRecords(doc);
+      if (!land) continue;
+      for (const n of land.pointLines) consumed.add(n);
+      for (const record of land.records) mergeRecord(records, record, placedLines);
+    }
+    for (const l of lines) {
+      if (!isPointLine(l.text)) continue;
+      pointLines.push(key(input.file, l.line));
+      if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
+    }
+  }
+
+  const parcels = [...records.values()].map((r) => buildParcel(r, options));
+  diagnostics.push(...zoneAssumptions(parcels));
+  for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+  const diagnosedLines = new Set<string>();
+  for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
+    if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
+  }
+  const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
+  const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
+  return { parcels, diagnostics, inputs: summary, pointLines: { total: pointLines.length, inParcels, inDiagnostics } };
+}
+
+function key(file: string, line: number): string {
+  return `${file}:${line}`;
+}
+
+// The same document printed in two gazettes is one record with two sources. If the copies disagree, both
+// are kept and flagged: which one is right is for a person to decide.
+function mergeRecord(records: Map<string, LandRecord>, record: LandRecord, placedLines: Set<string>): void {
+  const existing = records.get(record.id);
+  if (!existing) {
+    records.set(record.id, record);
+    return;
+  }
+  if (sameContent(existing, record)) {
+    existing.sources.push(...record.sources);
+    existing.diagnostics.push(diagnose('document-duplicate', record.sources[0], { doc: record.doc }));
+    for (const p of record.points) placedLines.add(key(p.source.file, p.source.line));
+    if (record.closingPoint) placedLines.add(key(record.closingPoint.source.file, record.closingPoint.source.line));
+    return;
+  }
+  const conflict = diagnose('document-conflict', record.sources[0], { doc: record.doc });
+  existing.diagnostics.push(conflict);
+  record.diagnostics.push({ ...conflict, source: existing.sources[0] });
+  let n = 2;
+  while (records.has(`${record.id}@${n}`)) n++;
+  records.set(`${record.id}@${n}`, { ...record, id: `${record.id}@${n}` });
+}
+
+function sameContent(a: LandRecord, b: LandRecord): boolean {
+  if (a.statedArea?.m2 !== b.statedArea?.m2 || a.points.length !== b.points.length) return false;
+  return a.points.every((p, i) => p.label === b.points[i]!.label && p.x === b.points[i]!.x && p.y === b.points[i]!.y);
+}
+
+// The texts never name their CRS; say once per zone what was assumed, where it was first relied on.
+function zoneAssumptions(parcels: Parcel[]): Diagnostic[] {
+  const seen = new Map<number, Parcel>();
+  for (const p of parcels) if (p.zone?.prefixed && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
+  return [...seen.values()].map((p) =>
+    diagnose('zone-assumed-cgcs2000', p.span, { width: p.zone!.width, zone: p.zone!.zone, epsg: p.zone!.epsg }),
+  );
+}

@@ -1,0 +1,131 @@
+// The written results of an extraction: records.json (everything, for the page and for scripts),
+// report.json (the verification summary) and report.md (the same for a person), and the terminal table.
+import { formatSpan } from './toGeoJSON.js';
+import type { Diagnostic, ExtractResult, Parcel } from './types.js';
+
+export const RECORDS_FORMAT = 'jiezhi-records/1';
+
+export function toRecordsJson(result: ExtractResult) {
+  return {
+    format: RECORDS_FORMAT,
+    crsNote: CRS_NOTE,
+    inputs: result.inputs,
+    pointLines: result.pointLines,
+    diagnostics: result.diagnostics,
+    records: result.parcels,
+  };
+}
+
+const CRS_NOTE =
+  'Coordinates are read as CGCS2000 Gauss–Krüger with the zone taken from the Y prefix (the gazettes never name their CRS); lon/lat are CGCS2000, used as WGS84 (they differ by well under a metre).';
+
+export interface VerificationSummary {
+  records: number;
+  withGeometry: number;
+  byStatus: Record<string, number>;
+  pointLines: ExtractResult['pointLines'];
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(result: ExtractResult): VerificationSummary {
+  const byStatus: Record<string, number> = {};
+  for (const p of result.parcels) byStatus[p.verification.status] = (byStatus[p.verification.status] ?? 0) + 1;
+  const all = allDiagnostics(result);
+  return {
+    records: result.parcels.length,
+    withGeometry: result.parcels.filter((p) => p.lonLatRing).length,
+    byStatus,
+    pointLines: result.pointLines,
+    errors: all.filter((d) => d.severity === 'error').length,
+    warnings: all.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+export function toReportJson(result: ExtractResult) {
+  return {
+    summary: summarize(result),
+    parcels: result.parcels.map((p) => ({
+      id: p.id,
+      doc: p.doc,
+      status: p.verification.status,
+      statedM2: p.statedArea?.m2 ?? null,
+      statedText: p.statedArea?.text ?? null,
+      computedM2: p.verification.computedM2,
+      deltaM2: p.verification.deltaM2,
+      toleranceM2: p.verification.toleranceM2,
+      points: p.points.length,
+      source: formatSpan(p.span),
+    })),
+    diagnostics: allDiagnostics(result),
+  };
+}
+
+const STATUS_ZH: Record<string, string> = {
+  match: '相符',
+  mismatch: '不符',
+  unstated: '未载面积',
+  invalid: '图形无效',
+  'no-points': '无坐标',
+};
+
+export function toReportMarkdown(result: ExtractResult): string {
+  const s = summarize(result);
+  const lines = [
+    '# 界址核对报告 / Jiezhi verification report',
+    '',
+    `- 记录 records: ${s.records}; 有图形 with geometry: ${s.withGeometry}`,
+    `- 状态 status: ${Object.entries(s.byStatus).map(([k, n]) => `${STATUS_ZH[k] ?? k} ${k}: ${n}`).join('; ')}`,
+    `- 界址点行 boundary-point lines: ${s.pointLines.total} (in parcels ${s.pointLines.inParcels}, in diagnostics ${s.pointLines.inDiagnostics})`,
+    `- ${CRS_NOTE}`,
+    '',
+    '| 文号 Document | 宗地 Parcel | 使用权人 Holder | 文载面积 Stated | 计算面积 Computed (m²) | Δ (m²) | 允许误差 Tolerance (m²) | 状态 Status | 来源 Source |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...result.parcels.map((p) => {
+      const v = p.verification;
+      return `| ${cell(p.doc)} | ${p.parcelIndex ?? ''} | ${cell(p.holder ?? '')} | ${cell(p.statedArea?.text ?? '')} | ${fixed(v.computedM2, 4)} | ${signed(v.deltaM2, 4)} | ${fixed(v.toleranceM2, 4)} | ${STATUS_ZH[v.status]} ${v.status} | ${cell(formatSpan(p.span))} |`;
+    }),
+    '',
+    '## 诊断 Diagnostics',
+    '',
+  ];
+  const all = allDiagnostics(result);
+  if (all.length === 0) lines.push('None.');
+  for (const d of all) lines.push(`- **${d.severity}** \`${d.code}\` ${d.source ? `${cell(formatSpan(d.source))}: ` : ''}${cell(d.message.zh)} / ${cell(d.message.en)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The stated-vs-computed table for the terminal. */
+export function toTextTable(parcels: readonly Parcel[]): string {
+  const rows = [['文号', '宗', '文载面积', '计算面积 m²', 'Δ m²', '允许 m²', '状态']];
+  for (const p of parcels) {
+    const v = p.verification;
+    rows.push([p.doc, p.parcelIndex ? String(p.parcelIndex) : '', p.statedArea?.text ?? '', fixed(v.computedM2, 4), signed(v.deltaM2, 4), fixed(v.toleranceM2, 4), v.status]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]!))));
+  return rows.map((r) => r.map((cellText, c) => cellText + ' '.repeat(widths[c]! - displayWidth(cellText))).join('  ').trimEnd()).join('\n');
+}
+
+export function allDiagnostics(result: ExtractResult): Diagnostic[] {
+  return [...result.diagnostics, ...result.parcels.flatMap((p) => p.diagnostics)];
+}
+
+// Han characters take two terminal columns.
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+// Document text is untrusted: keep it from breaking the table or smuggling Markdown/HTML into a viewer.
+function cell(text: string): string {
+  return text.replace(/[\\|<>`*_[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function fixed(v: number | null, d: number): string {
+  return v === null ? '' : v.toFixed(d);
+}
+
+function signed(v: number | null, d: number): string {
+  return v === null ? '' : `${v >= 0 ? '+' : ''}${v.toFixed(d)}`;
+}
