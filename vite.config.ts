@@ -8,5 +8,8 @@ export default defineConfig({
     // Tests that spawn the CLI, cs2cs, ogrinfo or Chromium wait on real processes.
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The JSON report is what .ci/run counts; vitest's own summary line is not one CI reads.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });
