@@ -59,7 +59,7 @@ export function join(lines: SourceLine[]): JoinedText {
     if (text.length > 0 && needsSpace(text.charCodeAt(text.length - 1), l.text.charCodeAt(0))) text += ' ';
     starts.push(text.length);
     numbers.push(l.line);
-    text += l.text.includes(' ') ? l.text.replace(LAYOUT_SPACE, '') : l.text;
+    text += collapseLayoutSpaces(l.text);
   }
   return {
     text,
@@ -80,6 +80,10 @@ export function join(lines: SourceLine[]): JoinedText {
 // Justified layout put spaces inside words ("土地补 偿费按照评估价 为"); between two Han characters a
 // space is never meaningful, so it goes. Spaces next to digits and Latin letters stay ("2023 年").
 const LAYOUT_SPACE = /(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu;
+
+export function collapseLayoutSpaces(text: string): string {
+  return text.includes(' ') ? text.replace(LAYOUT_SPACE, '') : text;
+}
 
 function needsSpace(before: number, after: number): boolean {
   return isLatinLetter(before) && isLatinLetter(after);

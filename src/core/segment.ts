@@ -1,6 +1,7 @@
 // Splits a gazette into its documents. The one reliable anchor is the document-number line
 // ("吕政发〔2022〕15 号" alone on a line); above it stand the issuer and the title, sometimes on one line
 // ("吕梁市离石区人民政府 关于没收违法建筑物的决定"), and the document runs until the next one's issuer.
+import { collapseLayoutSpaces } from './clean.js';
 import type { SourceLine } from './normalize.js';
 
 export interface GazetteDocument {
@@ -68,7 +69,7 @@ function findHeading(lines: SourceLine[], numberAt: number, floor: number): { st
 }
 
 function joinTitle(parts: string[]): string {
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return collapseLayoutSpaces(parts.join('').replace(/\s+/g, ' ').trim());
 }
 
 // The signature date is the first date line that follows the issuer's name (or a line ending in it,
