@@ -1,6 +1,7 @@
 // From a record's printed points to a checked, verified parcel: zone, lon/lat ring, geometry checks,
 // planar and ellipsoidal areas, and the verdict on the stated area.
 import { checkGeometry, dropRepeatedVertices } from './checkGeometry.js';
+import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from './diagnostics.js';
 import { ellipsoidalArea } from './ellipsoidalArea.js';
 import { inferZone } from './inferZone.js';
@@ -19,7 +20,11 @@ const NO_AREA: Omit<AreaVerification, 'status'> = {
 
 export function buildParcel(record: LandRecord, options: ExtractOptions = {}): Parcel {
   const diagnostics: Diagnostic[] = [...record.diagnostics];
-  const unusable = (): Parcel => ({
+  if (record.points.length === 0) {
+    return { ...record, zone: null, lonLatRing: null, pointLonLat: null, checks: null, verification: { status: 'no-points', ...NO_AREA }, hypotheses: [] };
+  }
+  const { kept, repeated } = dropRepeatedVertices(record.points);
+  const unusable = (selfIntersecting = false): Parcel => ({
     ...record,
     diagnostics,
     zone: null,
@@ -27,12 +32,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     pointLonLat: null,
     checks: null,
     verification: { status: 'invalid', ...NO_AREA },
+    hypotheses: kept.length >= 3 ? diagnoseMismatch(kept, record.statedArea, selfIntersecting) : [],
   });
-
-  if (record.points.length === 0) {
-    return { ...record, zone: null, lonLatRing: null, pointLonLat: null, checks: null, verification: { status: 'no-points', ...NO_AREA } };
-  }
-  const { kept, repeated } = dropRepeatedVertices(record.points);
   for (const label of repeated) {
     const p = record.points.find((q) => q.label === label);
     diagnostics.push(diagnose('ring-repeated-vertex', p?.source ?? record.span, { label }));
@@ -59,7 +60,9 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   for (const [x, y] of checks.selfIntersections) {
     diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3) }));
   }
-  if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') return { ...unusable(), zone, pointLonLat, checks };
+  if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') {
+    return { ...unusable(checks.selfIntersections.length > 0), zone, pointLonLat, checks };
+  }
 
   // RFC 7946 wants the exterior ring counter-clockwise; gazette rings are printed clockwise.
   const ccw = checks.orientation === 'counterclockwise' ? lonLat : [...lonLat].reverse();
@@ -76,7 +79,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
       }),
     );
   }
-  return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification };
+  const hypotheses = verification.status === 'mismatch' ? diagnoseMismatch(kept, record.statedArea, false) : [];
+  return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification, hypotheses };
 }
 
 function zoneOf(record: LandRecord, options: ExtractOptions, diagnostics: Diagnostic[]): ZoneInfo | null {

@@ -61,7 +61,7 @@ export function toReportJson(result: ExtractResult) {
   };
 }
 
-const STATUS_ZH: Record<string, string> = {
+export const STATUS_ZH: Record<string, string> = {
   match: '相符',
   mismatch: '不符',
   unstated: '未载面积',
@@ -86,9 +86,17 @@ export function toReportMarkdown(result: ExtractResult): string {
       return `| ${cell(p.doc)} | ${p.parcelIndex ?? ''} | ${cell(p.holder ?? '')} | ${cell(p.statedArea?.text ?? '')} | ${fixed(v.computedM2, 4)} | ${signed(v.deltaM2, 4)} | ${fixed(v.toleranceM2, 4)} | ${STATUS_ZH[v.status]} ${v.status} | ${cell(formatSpan(p.span))} |`;
     }),
     '',
-    '## 诊断 Diagnostics',
-    '',
   ];
+  const explained = result.parcels.filter((p) => p.hypotheses.length > 0);
+  if (explained.length > 0) {
+    lines.push('## 可能的原因（供核对，未作任何改动） Possible causes (suggestions to check; nothing was changed)', '');
+    for (const p of explained) {
+      lines.push(`### ${cell(p.id)} (${p.verification.status})`, '');
+      for (const h of p.hypotheses) lines.push(`- ${h.restores ? '✓' : '✗'} ${cell(h.message.zh)} / ${cell(h.message.en)}`);
+      lines.push('');
+    }
+  }
+  lines.push('## 诊断 Diagnostics', '');
   const all = allDiagnostics(result);
   if (all.length === 0) lines.push('None.');
   for (const d of all) lines.push(`- **${d.severity}** \`${d.code}\` ${d.source ? `${cell(formatSpan(d.source))}: ` : ''}${cell(d.message.zh)} / ${cell(d.message.en)}`);

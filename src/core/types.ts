@@ -6,6 +6,8 @@ export interface SourceSpan {
   file: string;
   line: number;
   endLine?: number;
+  /** 1-based feature number in a GeoJSON or Shapefile input, which has no meaningful lines (line is then 0). */
+  feature?: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -42,7 +44,17 @@ export interface BoundaryPoint {
   source: SourceSpan;
 }
 
-export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development';
+/** coordinate-file: a parcel read from a 国土 TXT, GeoJSON or Shapefile; mining-zone: a block of a mining-right TXT. */
+export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development' | 'coordinate-file' | 'mining-zone';
+
+/** A ring after the first one of a coordinate file (国土 TXT 圈号 > 1, a Shapefile or GeoJSON hole or part). */
+export interface ExtraRing {
+  /** The ring number as printed (圈号 2, 3, …). */
+  ring: number;
+  /** Distinct vertices in the order printed; the closing repeat is not included. */
+  points: BoundaryPoint[];
+  closingPoint: BoundaryPoint | null;
+}
 
 /** One land record as the document states it, before any geometry is computed. */
 export interface LandRecord {
@@ -70,6 +82,12 @@ export interface LandRecord {
   /** Lines of the parcel's own text within the first source. */
   span: SourceSpan;
   diagnostics: Diagnostic[];
+  /** Rings after the first (holes or further parts, decided by containment); only coordinate files have them. */
+  extraRings?: ExtraRing[];
+  /** Elevation range in metres of a mining zone (标高 top, bottom). */
+  elevation?: { top: number; bottom: number };
+  /** Fields of a coordinate file kept for writing it back (地块用途, 地类编码, 图幅号, …). */
+  attributes?: Record<string, string>;
 }
 
 export interface ZoneInfo {
@@ -108,6 +126,22 @@ export interface GeometryChecks {
   selfIntersections: [number, number][];
 }
 
+/** A single-edit explanation of a mismatch or an unusable ring, worded as a suggestion. */
+export interface Hypothesis {
+  kind: 'digit' | 'swap-xy' | 'swap-neighbours' | 'missing-point' | 'unit';
+  /** The area in m² the parcel would have (or the stated figure would mean) if the hypothesis held. */
+  areaM2: number;
+  /** |areaM2 − stated area|; null without a stated area. */
+  residualM2: number | null;
+  /** Whether the hypothesis brings the area within the tolerance (and, for a crossing ring, untangles it). */
+  restores: boolean;
+  /** The point numbers concerned. */
+  labels: number[];
+  source?: SourceSpan;
+  corrected?: { coordinate: 'X' | 'Y' | 'XY' | 'unit'; from: string; to: string };
+  message: { zh: string; en: string };
+}
+
 /** A record with its geometry and verification: what every output is written from. */
 export interface Parcel extends LandRecord {
   zone: ZoneInfo | null;
@@ -117,6 +151,18 @@ export interface Parcel extends LandRecord {
   pointLonLat: [number, number][] | null;
   checks: GeometryChecks | null;
   verification: AreaVerification;
+  /** Ranked explanations when the status is mismatch or invalid; empty otherwise. */
+  hypotheses: Hypothesis[];
+  /**
+   * The whole geometry when the record has extra rings: polygons of [lon, lat] rings, each exterior
+   * counter-clockwise and each hole clockwise (RFC 7946), closed. Absent for a single ring (lonLatRing is it).
+   */
+  lonLatPolygons?: [number, number][][][];
+  /**
+   * Which rings make which polygon when the record has extra rings: ring 0 is record.points, ring i is
+   * record.extraRings[i − 1]; the first index of each group is the exterior, the rest are its holes.
+   */
+  polygonRings?: number[][];
 }
 
 export interface DecodedText {
