@@ -1,5 +1,6 @@
 // The whole extraction: bytes of gazette files → land records with their sources → verified parcels.
 // Pure: the CLI reads files and the page reads dropped files, both hand the bytes here.
+import { analyzeTopology } from './analyzeTopology.js';
 import { buildParcel } from './buildParcel.js';
 import { clean } from './clean.js';
 import { decode } from './decode.js';
@@ -58,7 +59,13 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   }
   const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
   const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
-  return { parcels, diagnostics, inputs: summary, pointLines: { total: pointLines.length, inParcels, inDiagnostics } };
+  return {
+    parcels,
+    topology: analyzeTopology(parcels),
+    diagnostics,
+    inputs: summary,
+    pointLines: { total: pointLines.length, inParcels, inDiagnostics },
+  };
 }
 
 function key(file: string, line: number): string {

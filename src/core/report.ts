@@ -12,6 +12,7 @@ export function toRecordsJson(result: ExtractResult) {
     inputs: result.inputs,
     pointLines: result.pointLines,
     diagnostics: result.diagnostics,
+    topology: result.topology,
     records: result.parcels,
   };
 }
@@ -96,11 +97,30 @@ export function toReportMarkdown(result: ExtractResult): string {
       lines.push('');
     }
   }
-  lines.push('## 诊断 Diagnostics', '');
+  lines.push(...topologySection(result), '## 诊断 Diagnostics', '');
   const all = allDiagnostics(result);
   if (all.length === 0) lines.push('None.');
   for (const d of all) lines.push(`- **${d.severity}** \`${d.code}\` ${d.source ? `${cell(formatSpan(d.source))}: ` : ''}${cell(d.message.zh)} / ${cell(d.message.en)}`);
   return `${lines.join('\n')}\n`;
+}
+
+function topologySection(result: ExtractResult): string[] {
+  const pairs = result.topology.pairs;
+  if (pairs.length === 0) return [];
+  return [
+    '## 相邻宗地 Neighbouring parcels',
+    '',
+    '共用界址点按印刷精度判定（X、Y 各差不超过末位一个单位）。 Shared vertices differ by at most one unit of the last printed digit in X and in Y.',
+    '',
+    '| 宗地 A | 宗地 B | 共用界址点 Shared vertices | 重叠 Overlap (m²) | 缝隙 Gap |',
+    '|---|---|---|---|---|',
+    ...pairs.map((p) => {
+      const overlap = p.overlapM2 > 0 ? `${p.overlapM2.toFixed(4)}${p.overlapWithinPrecision ? ' (精度内 within precision)' : ' **超出精度 beyond precision**'}` : '0';
+      const gap = p.gap ? `${p.gap.widthM.toFixed(3)} m at ${cell(p.gap.parcel)} J${p.gap.label}` : '';
+      return `| ${cell(p.a)} | ${cell(p.b)} | ${p.sharedVertices.length} | ${overlap} | ${gap} |`;
+    }),
+    '',
+  ];
 }
 
 /** The stated-vs-computed table for the terminal. */
