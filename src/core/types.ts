@@ -1,3 +1,5 @@
+import type { TopologyReport } from './analyzeTopology.js';
+
 // Shared data shapes of the pipeline: text → records → geometry → checks → outputs.
 // Everything here is plain JSON-serialisable data so the same records cross a Web Worker boundary.
 
@@ -179,6 +181,8 @@ export interface ExtractOptions {
 
 export interface ExtractResult {
   parcels: Parcel[];
+  /** Shared vertices, overlaps and gaps between neighbouring parcels. */
+  topology: TopologyReport;
   /** Problems not tied to a single record (unreadable files, stray coordinate lines). */
   diagnostics: Diagnostic[];
   inputs: { file: string; encoding: string; lines: number; bytes: number; documents: number }[];
