@@ -17,8 +17,8 @@ export function checkGeoJSON(value: unknown): GeoJsonProblem[] {
     report('', 'not a JSON object');
     return problems;
   }
-  checkNoCrs(value, '', report);
   if (value.type === 'FeatureCollection') {
+    checkNoCrs(value, '', report);
     if (!Array.isArray(value.features)) report('features', 'FeatureCollection without a features array');
     else value.features.forEach((f, i) => checkFeature(f, `features[${i}]`, report));
   } else if (value.type === 'Feature') {
@@ -39,7 +39,7 @@ function checkFeature(f: unknown, path: string, report: Report): void {
   checkNoCrs(f, path, report);
   if (!('geometry' in f)) report(path, 'Feature without a geometry member');
   if (!('properties' in f)) report(path, 'Feature without a properties member');
-  if (f.geometry !== null) checkGeometry(f.geometry, join(path, 'geometry'), report);
+  if ('geometry' in f && f.geometry !== null) checkGeometry(f.geometry, join(path, 'geometry'), report);
 }
 
 function checkGeometry(g: unknown, path: string, report: Report): void {

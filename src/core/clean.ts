@@ -3,6 +3,7 @@
 // lists, and rejoins what layout broke across lines. Furniture can name the wrong organisation
 // ("咨询单位：吕梁机场有限责任公司" inside a land decision), so it must never reach a record.
 import type { SourceLine } from './normalize.js';
+import { isPointLine } from './parseCoordinates.js';
 
 const FURNITURE = new RegExp(
   [
@@ -26,7 +27,8 @@ export function clean(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    if (isFurniture(l.text)) continue;
+    // A boundary point glued to a footer ("咨询单位：…X3＝…") is kept: points are never dropped silently.
+    if (isFurniture(l.text) && !isPointLine(l.text)) continue;
     out.push(l);
   }
   return out;

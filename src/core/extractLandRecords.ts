@@ -60,7 +60,9 @@ export function extractLandRecords(doc: GazetteDocument): LandExtraction | null 
 
   const drafts: Omit<LandRecord, 'id' | 'parcelIndex'>[] = [];
   for (const item of parcelItems) {
-    const span: SourceSpan = { file: doc.file, line: item.lines[0]!.line, endLine: item.lines[item.lines.length - 1]!.line };
+    // A document can stop at its number (a heading with no body): the record then points at the heading.
+    const spanLines = item.lines.length > 0 ? item.lines : doc.lines;
+    const span: SourceSpan = { file: doc.file, line: spanLines[0]!.line, endLine: spanLines[spanLines.length - 1]!.line };
     const area = parseStatedArea(item.text, doc.file, kind);
     const diagnostics = [...item.diagnostics];
     if (!area) diagnostics.push(diagnose('area-not-found', span));

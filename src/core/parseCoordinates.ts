@@ -6,11 +6,17 @@ import { diagnose } from './diagnostics.js';
 import type { SourceLine } from './normalize.js';
 import type { BoundaryPoint, Diagnostic } from './types.js';
 
-/** A line that claims to hold a boundary point: "X<number>=" followed by a digit somewhere in it. */
-const POINT_HINT = /X\s*\d+\s*=\s*[-\d]/i;
+/** A line that claims to hold a boundary point: "X<number>=" anywhere in it, even when what follows is unreadable. */
+const POINT_HINT = /X\s*\d+\s*=/i;
 const POINT = /X\s*(\d+)\s*=\s*(-?\d+(?:\.(\d*))?)\s*[,;]?\s*Y\s*(\d+)\s*=\s*(-?\d+(?:\.(\d*))?)\s*([;。.,])?/giy;
 const X_CODE = 'X'.charCodeAt(0);
 const x_CODE = 'x'.charCodeAt(0);
+/**
+ * A row of a coordinate table (Word, PDF): point number (J1 or 1), X with 7 integer digits, Y with 6 or 8
+ * (unprefixed or zone-prefixed), separated by tabs, spaces or commas. Column order is decided by digit
+ * count, as surveyors' tables never print Y first with the same width as X.
+ */
+const TABLE_ROW = /^J?\s*(\d{1,6})[\t ,]+(\d{7}(?:\.(\d+))?)[\t ,]+(\d{6}(?:\d{2})?(?:\.(\d+))?)$/i;
 
 export interface ParsedPoint extends BoundaryPoint {
   /** The punctuation after the point; "。" ends a list. */
@@ -19,15 +25,25 @@ export interface ParsedPoint extends BoundaryPoint {
 
 export function isPointLine(text: string): boolean {
   const c = text.charCodeAt(0);
+  if (isTableRowStart(c) && TABLE_ROW.test(text)) return true;
   // Most point lines start with X; the regex scan handles the rest (a point glued after other text).
   if (c !== X_CODE && c !== x_CODE && text.indexOf('=') < 0) return false;
   return POINT_HINT.test(text);
+}
+
+function isTableRowStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x4a || c === 0x6a; // a digit, J or j
 }
 
 /** Parses one point line; a line that cannot be read becomes a diagnostic naming it. */
 export function parsePointLine(file: string, line: SourceLine): { points: ParsedPoint[]; diagnostics: Diagnostic[] } {
   const source = { file, line: line.line };
   const text = line.text;
+  const row = TABLE_ROW.exec(text);
+  if (row) {
+    const point = { label: Number(row[1]), x: Number(row[2]), y: Number(row[4]), xDecimals: row[3]?.length ?? 0, yDecimals: row[5]?.length ?? 0 };
+    return { points: [{ ...point, terminator: '', source }], diagnostics: [] };
+  }
   const points: ParsedPoint[] = [];
   const diagnostics: Diagnostic[] = [];
   const start = text.search(/X\s*\d+\s*=/i);
@@ -82,6 +98,12 @@ export function assembleRings(points: ParsedPoint[]): Ring[] {
     }
   };
   for (const p of points) {
+    const previous = rings[rings.length - 1];
+    if (current === null && previous?.closing && isRepeatOf(p, previous.closing)) {
+      // The closing line printed twice is not a ring of its own.
+      previous.diagnostics.push(diagnose('point-number-duplicate', p.source, { label: p.label }));
+      continue;
+    }
     if (current === null) current = { points: [], closing: null, diagnostics: [] };
     const ring: Ring = current;
     const first = ring.points[0];
@@ -93,7 +115,7 @@ export function assembleRings(points: ParsedPoint[]): Ring[] {
       finish();
       continue;
     }
-    if (first && p.label === 1) {
+    if (first && p.label === 1 && !samePoint(first, p)) {
       // Numbering restarted without a closing line: the previous ring was left open.
       finish();
       current = { points: [], closing: null, diagnostics: [] };
@@ -109,20 +131,30 @@ export function assembleRings(points: ParsedPoint[]): Ring[] {
 }
 
 function checkNumbering(ring: Ring): void {
+  const printed = new Set(ring.points.map((p) => p.label));
   const seen = new Set<number>();
   let prev = 0;
   for (const p of ring.points) {
     if (seen.has(p.label)) {
       ring.diagnostics.push(diagnose('point-number-duplicate', p.source, { label: p.label }));
     } else if (p.label > prev + 1) {
-      const missing = p.label - prev - 1 <= 5 ? range(prev + 1, p.label).join(', ') : `${prev + 1}–${p.label - 1}`;
-      ring.diagnostics.push(diagnose('point-number-gap', p.source, { after: prev, next: p.label, missing }));
+      // A number printed further down is out of order, not missing; that is reported where it appears.
+      const absent = range(prev + 1, p.label).filter((l) => !printed.has(l));
+      if (absent.length > 0) {
+        const missing =
+          absent.length <= 5 ? absent.join(', ') : absent.length === p.label - prev - 1 ? `${prev + 1}–${p.label - 1}` : `${absent.slice(0, 5).join(', ')}, …`;
+        ring.diagnostics.push(diagnose('point-number-gap', p.source, { after: prev, next: p.label, missing }));
+      }
     } else if (p.label <= prev) {
       ring.diagnostics.push(diagnose('point-number-order', p.source, { after: prev, next: p.label }));
     }
     seen.add(p.label);
     prev = Math.max(prev, p.label);
   }
+}
+
+function isRepeatOf(p: ParsedPoint, closing: ParsedPoint): boolean {
+  return p.label === closing.label && p.terminator === '。' && closing.terminator === '。' && samePoint(p, closing);
 }
 
 function samePoint(a: BoundaryPoint, b: BoundaryPoint): boolean {

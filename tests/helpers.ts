@@ -1,0 +1,142 @@
+// Shared test helpers: the bundled gazettes, an independent reading of their boundary-point lines,
+// an independent shoelace, and running real processes (the CLI, cs2cs, ogrinfo).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InputFile } from '../src/core/extract.js';
+import type { Diagnostic, ExtractResult } from '../src/core/types.js';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const gazetteDir = path.join(repoRoot, 'data/gazettes');
+
+/** The five bundled gazettes, named as the CLI names them from the repository root. */
+export function gazetteInputs(): InputFile[] {
+  return readdirSync(gazetteDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ file: `data/gazettes/${f}`, bytes: readFileSync(path.join(gazetteDir, f)) }));
+}
+
+/**
+ * The boundary-point lines of a raw text, read without any of the product's code: physical lines split on
+ * CR, LF or CRLF (1-based), kept when they match X<number>= with either width of X and =.
+ */
+export const RAW_POINT_LINE = /[XＸ]\s*\d+\s*[=＝]/;
+
+export function rawPointLines(text: string): number[] {
+  const out: number[] = [];
+  text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    if (RAW_POINT_LINE.test(l)) out.push(i + 1);
+  });
+  return out;
+}
+
+/** Every (file, line) that is a point or closing point of a parcel, and every diagnostic source line. */
+export function placedAndDiagnosed(result: ExtractResult): { placed: Set<string>; diagnosed: Set<string> } {
+  const placed = new Set<string>();
+  for (const p of result.parcels) {
+    for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placed.add(`${q.source.file}:${q.source.line}`);
+  }
+  const diagnosed = new Set<string>();
+  const all: Diagnostic[] = [...result.diagnostics, ...result.parcels.flatMap((p) => p.diagnostics)];
+  for (const d of all) if (d.source) diagnosed.add(`${d.source.file}:${d.source.line}`);
+  return { placed, diagnosed };
+}
+
+/** Raw point lines of `file` that are neither placed in a parcel nor the source of a diagnostic. */
+export function unaccounted(result: ExtractResult, file: string, text: string): number[] {
+  const { placed, diagnosed } = placedAndDiagnosed(result);
+  return rawPointLines(text).filter((n) => !placed.has(`${file}:${n}`) && !diagnosed.has(`${file}:${n}`));
+}
+
+/** Shoelace on (north, east) pairs with a local origin, written here independently of src/core/planarArea. */
+export function shoelace(points: readonly { x: number; y: number }[]): number {
+  if (points.length < 3) return 0;
+  const ox = points[0]!.x;
+  const oy = points[0]!.y;
+  let s = 0;
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i]!;
+    const b = points[(i + 1) % points.length]!;
+    s += (a.x - ox) * (b.y - oy) - (b.x - ox) * (a.y - oy);
+  }
+  return Math.abs(s) / 2;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cmd: string, args: string[], opts: { input?: string; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? repoRoot });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => (stdout += d));
+    child.stderr.on('data', (d: string) => (stderr += d));
+    child.on('error', (err) =>
+      reject(new Error(`cannot run ${cmd} (scripts/ensure-system-deps.sh installs proj-bin and gdal-bin): ${err.message}`)),
+    );
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** Runs the compiled CLI, bin/jiezhi.js, with node. */
+export function jiezhi(args: string[], cwd = repoRoot): Promise<RunResult> {
+  return run(process.execPath, [path.join(repoRoot, 'bin/jiezhi.js'), ...args], { cwd });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function cliIsStale(): boolean {
+  const main = path.join(repoRoot, 'dist/cli/main.js');
+  let built: number;
+  try {
+    built = statSync(main).mtimeMs;
+  } catch {
+    return true;
+  }
+  return Math.max(newestMtime(path.join(repoRoot, 'src/core')), newestMtime(path.join(repoRoot, 'src/cli'))) > built;
+}
+
+/**
+ * Compiles src/core and src/cli to dist/ when dist/cli/main.js is missing or older than a source file.
+ * Test files run in parallel workers: a lock folder keeps two of them from writing dist/ at once.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  if (!cliIsStale()) return;
+  const lock = path.join(repoRoot, 'dist.build-lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} is held for too long; remove it if no build is running`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!cliIsStale()) return;
+    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.cli.json failed:\n${tsc.stdout}${tsc.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
