@@ -1,6 +1,5 @@
 // Geometry checks on the printed ring, in the Gauss–Krüger plane where the surveyor drew it.
-import { polygon } from '@turf/helpers';
-import { kinks } from '@turf/kinks';
+import { findSelfIntersections } from './findSelfIntersections.js';
 import { signedPlanarArea, type GridPoint } from './planarArea.js';
 import type { GeometryChecks } from './types.js';
 
@@ -32,20 +31,6 @@ export function checkGeometry(distinct: readonly GridPoint[], closed: boolean, r
     orientation: signed > 0 ? 'counterclockwise' : signed < 0 ? 'clockwise' : 'degenerate',
     closed,
     repeatedVertices: repeated,
-    selfIntersections: distinct.length >= 4 ? findSelfIntersections(distinct) : [],
+    selfIntersections: findSelfIntersections(distinct),
   };
-}
-
-/** Crossing points of the ring's edges, as [X, Y] on the grid. */
-function findSelfIntersections(points: readonly GridPoint[]): [number, number][] {
-  // Relative to the first vertex, as for the area, so that the intersection arithmetic keeps millimetres.
-  const x0 = points[0]!.x;
-  const y0 = points[0]!.y;
-  const ring = points.map((p) => [p.y - y0, p.x - x0]);
-  ring.push(ring[0]!);
-  const crossings = kinks(polygon([ring]));
-  return crossings.features.map((f) => {
-    const [e, n] = f.geometry.coordinates as [number, number];
-    return [n + x0, e + y0];
-  });
 }

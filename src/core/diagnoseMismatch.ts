@@ -1,16 +1,13 @@
 // Why a parcel misses its stated area, or makes no usable polygon: single-edit hypotheses, each tested by
 // the area it would give. They are suggestions for a person to check against the survey report, never
 // corrections: the printed points stay as printed.
-import { kinks } from '@turf/kinks';
-import { polygon } from '@turf/helpers';
+import { findSelfIntersections } from './findSelfIntersections.js';
 import { coordinateRoundingBound, halfUnit, signedPlanarArea, type PrintedPoint } from './planarArea.js';
 import { SQUARE_METRES } from './statedArea.js';
 import type { AreaUnit, BoundaryPoint, Hypothesis, StatedArea } from './types.js';
 
-/** Rings longer than this skip the neighbour-swap search (O(n²) areas). */
+/** Rings longer than this skip the neighbour-swap search (an area and a crossing test per swap). */
 const MAX_SWAP_SEARCH = 2000;
-/** Without a stated area every swap needs a crossing test (O(n²) each); only small rings get one. */
-const MAX_UNTANGLE_SEARCH = 200;
 /** How many hypotheses of one kind are kept. */
 const KEEP_PER_KIND = 3;
 
@@ -244,7 +241,7 @@ function swappedNeighbours(points: readonly BoundaryPoint[], stated: StatedArea 
     const area = Math.abs(signedPlanarArea(swapped));
     const residual = stated ? Math.abs(area - stated.m2) : null;
     // Without a stated area only untangling a crossing ring is evidence; with one, the area must agree.
-    if (stated ? residual! > tolerance : !selfIntersecting || n > MAX_UNTANGLE_SEARCH) continue;
+    if (stated ? residual! > tolerance : !selfIntersecting) continue;
     // A swap that leaves the boundary crossing itself is not the fix.
     if (crosses(swapped)) continue;
     const a = points[i]!;
@@ -273,9 +270,5 @@ function range(from: number, to: number): number[] {
 }
 
 function crosses(points: readonly BoundaryPoint[]): boolean {
-  const x0 = points[0]!.x;
-  const y0 = points[0]!.y;
-  const ring = points.map((p) => [p.y - y0, p.x - x0]);
-  ring.push(ring[0]!);
-  return kinks(polygon([ring])).features.length > 0;
+  return findSelfIntersections(points).length > 0;
 }
