@@ -1,22 +1,32 @@
 // `jiezhi extract` and `jiezhi verify`: gather input files, run the core, write outputs, print the table.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { applyLayers } from '../core/applyLayers.js';
 import { extract, type InputFile } from '../core/extract.js';
+import { readLayers } from '../core/readLayers.js';
 import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report.js';
 import { toFeatureCollection } from '../core/toGeoJSON.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/toLayerGeoJSON.js';
 import type { ExtractResult } from '../core/types.js';
 import type { ZoneOption } from './main.js';
+import { prepareInput } from './readDocuments.js';
 
 interface Options {
   zone?: ZoneOption;
   strict?: boolean;
 }
 
-export async function runExtract(paths: string[], opts: Options & { out: string }): Promise<number> {
+export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string }): Promise<number> {
   const gathered = await gatherInputs(paths);
-  const result = extract(gathered.inputs, opts.zone ? { zone: opts.zone } : {});
+  const options = opts.zone ? { zone: opts.zone } : {};
+  const layerFiles = opts.layers ? await gatherLayers(opts.layers) : { inputs: [], failures: [] };
+  gathered.failures.push(...layerFiles.failures);
+  const result = applyLayers(extract(gathered.inputs, options), readLayers(layerFiles.inputs, options));
   await mkdir(opts.out, { recursive: true });
   await writeJson(path.join(opts.out, 'parcels.geojson'), toFeatureCollection(result.parcels));
+  // Mining zones of the inputs and of the layers, each with the retention test; blocks with their approvals.
+  await writeJson(path.join(opts.out, 'mining.geojson'), toMiningLayerGeoJSON(result));
+  await writeJson(path.join(opts.out, 'planning.geojson'), toPlanningGeoJSON(result));
   await writeJson(path.join(opts.out, 'records.json'), toRecordsJson(result));
   await writeJson(path.join(opts.out, 'report.json'), toReportJson(result));
   await writeFile(path.join(opts.out, 'report.md'), toReportMarkdown(result));
@@ -46,7 +56,7 @@ function printTable(result: ExtractResult): void {
   process.stdout.write(`${toTextTable(result.parcels)}\n`);
 }
 
-function printProblems(result: ExtractResult, failures: string[]): void {
+export function printProblems(result: ExtractResult, failures: string[]): void {
   for (const f of failures) process.stderr.write(`jiezhi: ${f}\n`);
   for (const d of allDiagnostics(result)) {
     if (d.severity === 'info') continue;
@@ -55,20 +65,36 @@ function printProblems(result: ExtractResult, failures: string[]): void {
   }
 }
 
-async function gatherInputs(paths: string[]): Promise<{ inputs: InputFile[]; failures: string[] }> {
+export async function gatherInputs(paths: string[]): Promise<{ inputs: InputFile[]; failures: string[] }> {
   const inputs: InputFile[] = [];
   const failures: string[] = [];
   for (const p of paths) {
     try {
       const info = await stat(p);
       const files = info.isDirectory() ? await listTextFiles(p) : [p];
-      if (info.isDirectory() && files.length === 0) failures.push(`${p}: the folder holds no .txt file`);
-      for (const f of files) inputs.push({ file: displayName(f), bytes: await readFile(f) });
+      if (info.isDirectory() && files.length === 0) failures.push(`${p}: the folder holds no .txt, .geojson, .zip, .pdf or .docx file`);
+      for (const f of files) {
+        const prepared = await prepareInput(displayName(f), await readFile(f));
+        if ('failure' in prepared) failures.push(prepared.failure);
+        else inputs.push(prepared);
+      }
     } catch (err) {
       failures.push(`${p}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
   }
   return { inputs, failures };
+}
+
+// A layers folder that is missing or holds only its README is no layers, not an error: `npm start` names
+// data/layers/ whether or not the planner has put anything there.
+async function gatherLayers(dir: string): Promise<{ inputs: InputFile[]; failures: string[] }> {
+  let files: string[];
+  try {
+    files = (await stat(dir)).isDirectory() ? await listTextFiles(dir) : [dir];
+  } catch {
+    return { inputs: [], failures: [] };
+  }
+  return files.length > 0 ? gatherInputs(files) : { inputs: [], failures: [] };
 }
 
 async function listTextFiles(dir: string): Promise<string[]> {
@@ -77,7 +103,8 @@ async function listTextFiles(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listTextFiles(full)));
-    else if (/\.txt$/i.test(entry.name)) out.push(full);
+    // Gazettes, 国土/mining coordinate TXT, GeoJSON and zipped Shapefiles; extract tells them apart by content.
+    else if (/\.(txt|geojson|zip|pdf|docx)$/i.test(entry.name)) out.push(full);
   }
   return out;
 }

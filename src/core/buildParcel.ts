@@ -1,5 +1,6 @@
 // From a record's printed points to a checked, verified parcel: zone, lon/lat ring, geometry checks,
 // planar and ellipsoidal areas, and the verdict on the stated area.
+import { buildExtraRings, NO_EXTRA_RINGS } from './buildExtraRings.js';
 import { checkGeometry, dropRepeatedVertices } from './checkGeometry.js';
 import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from './diagnostics.js';
@@ -34,9 +35,10 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     verification: { status: 'invalid', ...NO_AREA },
     hypotheses: kept.length >= 3 ? diagnoseMismatch(kept, record.statedArea, selfIntersecting) : [],
   });
-  for (const label of repeated) {
-    const p = record.points.find((q) => q.label === label);
-    diagnostics.push(diagnose('ring-repeated-vertex', p?.source ?? record.span, { label }));
+  // Named by the dropped line itself, not by the first point that carries its number.
+  const keptSet = new Set(kept);
+  for (const p of record.points.filter((q) => !keptSet.has(q))) {
+    diagnostics.push(diagnose('ring-repeated-vertex', p.source, { label: p.label }));
   }
   if (kept.length < 3) {
     diagnostics.push(diagnose('ring-too-few-points', record.span, { count: kept.length }));
@@ -67,7 +69,12 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   // RFC 7946 wants the exterior ring counter-clockwise; gazette rings are printed clockwise.
   const ccw = checks.orientation === 'counterclockwise' ? lonLat : [...lonLat].reverse();
   const lonLatRing = [...ccw, ccw[0]!];
-  const verification = verifyArea(planarArea(kept), ellipsoidalArea(lonLatRing), kept, record.statedArea);
+  // Coordinate files add holes and parts; mining rights are verified on the ellipsoid (TD/T 1055-2019 附录D).
+  const rings = record.extraRings?.length ? buildExtraRings(record, zone, kept, options, diagnostics) : NO_EXTRA_RINGS;
+  if (!rings) return { ...unusable(), zone, pointLonLat, checks };
+  const ellipsoidalM2 = ellipsoidalArea(lonLatRing) + rings.ellipsoidalM2;
+  const measuredM2 = record.kind === 'mining-zone' ? ellipsoidalM2 : planarArea(kept) + rings.planarM2;
+  const verification = verifyArea(measuredM2, ellipsoidalM2, kept, record.statedArea, rings.roundingM2);
   if (verification.status === 'unstated') diagnostics.push(diagnose('area-unstated', record.span));
   if (verification.status === 'mismatch') {
     diagnostics.push(
@@ -80,7 +87,7 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     );
   }
   const hypotheses = verification.status === 'mismatch' ? diagnoseMismatch(kept, record.statedArea, false) : [];
-  return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification, hypotheses };
+  return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification, hypotheses, ...rings.geometry };
 }
 
 function zoneOf(record: LandRecord, options: ExtractOptions, diagnostics: Diagnostic[]): ZoneInfo | null {

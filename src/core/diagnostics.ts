@@ -26,6 +26,11 @@ export const DIAGNOSTIC_CODES = {
     zh: (p) => `无法读取文件：${p.reason}`,
     en: (p) => `the file cannot be read: ${p.reason}`,
   },
+  'input-pdf-no-text': {
+    severity: 'error',
+    zh: () => 'PDF 没有文字层（可能是扫描件），无法提取；请提供带文字的 PDF、Word 或文本文件',
+    en: () => 'the PDF has no text layer (probably a scan) and cannot be read; provide a PDF with text, a Word file or a text file',
+  },
   'input-no-documents': {
     severity: 'info',
     zh: () => '文件中没有找到公文（文号行）',
@@ -140,6 +145,67 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     zh: () => '公文是用地决定，但没有找到面积表述',
     en: () => 'the document is a land decision but no area statement was found',
+  },
+  // Coordinate files: 国土 电子报盘 TXT, mining-right TXT, GeoJSON, Shapefile.
+  'import-unreadable': {
+    severity: 'error',
+    zh: (p) => `无法读取 ${p.format} 文件：${p.reason}`,
+    en: (p) => `the ${p.format} file cannot be read: ${p.reason}`,
+  },
+  'import-line-unrecognized': {
+    severity: 'warning',
+    zh: (p) => `无法识别的行，已忽略：“${p.text}”`,
+    en: (p) => `line not understood, ignored: "${p.text}"`,
+  },
+  'import-point-count': {
+    severity: 'warning',
+    zh: (p) => `块头写明 ${p.stated} 个界址点，实际读到 ${p.found} 行坐标`,
+    en: (p) => `the block header states ${p.stated} points; ${p.found} point lines were read`,
+  },
+  'import-columns-east-first': {
+    severity: 'info',
+    zh: () => '坐标列为先东(Y)后北(X)，已按位数识别并调换',
+    en: () => 'the columns are east (Y) first; recognised by digit count and swapped',
+  },
+  'import-zone-disagrees': {
+    severity: 'warning',
+    zh: (p) => `文件头带号为 ${p.header}，但 Y 坐标带号前缀为 ${p.prefix}；以坐标为准`,
+    en: (p) => `the header names zone ${p.header} but the Y coordinates carry prefix ${p.prefix}; the coordinates are trusted`,
+  },
+  'import-datum-approximate': {
+    severity: 'warning',
+    zh: (p) => `坐标系为 ${p.crs}，与 CGCS2000 相差可达数十米；按 CGCS2000 处理，位置仅为近似`,
+    en: (p) => `the CRS is ${p.crs}, tens of metres from CGCS2000; read as CGCS2000, so positions are approximate`,
+  },
+  'import-not-polygon': {
+    severity: 'warning',
+    zh: (p) => `图形属性为“${p.shape}”，不是面，未作为地块读取`,
+    en: (p) => `the shape type is "${p.shape}", not a polygon; not read as a parcel`,
+  },
+  'import-no-prj': {
+    severity: 'error',
+    zh: () => 'Shapefile 没有 .prj，坐标是投影坐标（米），无法确定坐标系；请用 --zone 指定投影带',
+    en: () => 'the Shapefile has no .prj and its coordinates are projected (metres), so its CRS is unknown; name the zone with --zone',
+  },
+  'import-crs-converted': {
+    severity: 'warning',
+    zh: (p) => `坐标系 ${p.crs} 不是 CGCS2000 高斯-克吕格投影，已换算为经纬度后读取`,
+    en: (p) => `the CRS ${p.crs} is not a CGCS2000 Gauss–Krüger zone; coordinates were converted to lon/lat`,
+  },
+  'import-zone-from-longitude': {
+    severity: 'info',
+    zh: (p) => `经纬度坐标按经度换算到 CGCS2000 3° 带第 ${p.zone} 带（EPSG:${p.epsg}）计算平面面积`,
+    en: (p) => `lon/lat coordinates projected to CGCS2000 3° zone ${p.zone} (EPSG:${p.epsg}), chosen by longitude, for the planar area`,
+  },
+  'import-feature-skipped': {
+    severity: 'warning',
+    zh: (p) => `第 ${p.feature} 个要素不是面（${p.type}），已跳过`,
+    en: (p) => `feature ${p.feature} is not a polygon (${p.type}); skipped`,
+  },
+  'mining-block-unclosed': {
+    severity: 'warning',
+    zh: () => '最后一组拐点之后没有“标高”行，未构成矿区块段',
+    en: () => 'the last points are not followed by a 标高 line, so they form no block',
   },
 } satisfies Record<string, CodeSpec>;
 

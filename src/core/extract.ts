@@ -3,18 +3,29 @@
 import { analyzeTopology } from './analyzeTopology.js';
 import { buildParcel } from './buildParcel.js';
 import { clean } from './clean.js';
-import { decode } from './decode.js';
+import { decode, type DecodeOutcome } from './decode.js';
 import { diagnose } from './diagnostics.js';
 import { extractLandRecords } from './extractLandRecords.js';
+import { extractMineralPlan } from './extractMineralPlan.js';
+import { extractMines } from './extractMines.js';
+import { extractMiningPolicy } from './extractMiningPolicy.js';
+import { extractPlanningBlocks, plotNamedBy } from './extractPlanningBlocks.js';
 import { normalize } from './normalize.js';
+import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './readCoordinateFile.js';
 import { isPointLine } from './parseCoordinates.js';
-import { segment } from './segment.js';
+import { segment, type GazetteDocument } from './segment.js';
 import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './types.js';
 
 export interface InputFile {
   /** The name shown in sources and diagnostics (a path relative to what the user named). */
   file: string;
   bytes: Uint8Array;
+  /**
+   * Text a shell has already taken out of a PDF text layer or a Word document (those libraries are
+   * asynchronous and environment-specific); `bytes` are then the original file. Line numbers refer to
+   * this text.
+   */
+  text?: { content: string; from: 'pdf' | 'docx' };
 }
 
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
@@ -23,12 +34,33 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   const placedLines = new Set<string>();
   const pointLines: string[] = [];
   const summary: ExtractResult['inputs'] = [];
+  // Planning blocks, the mining policy and named mines are read across all documents of all gazettes.
+  const gazetteDocuments: GazetteDocument[] = [];
+
+  // Coordinate files (Shapefile zip, GeoJSON, 国土 and mining-right TXT) have their own readers; their records
+  // join the gazettes' and are verified by the same buildParcel.
+  const addCoordinateFile = (input: InputFile, encoding: string, read: CoordinateFileRead) => {
+    diagnostics.push(...read.diagnostics);
+    for (const n of read.pointLines) pointLines.push(key(input.file, n));
+    for (const record of read.records) mergeRecord(records, record, placedLines);
+    summary.push({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
+  };
 
   for (const input of inputs) {
-    const { decoded, diagnostics: decodeDiagnostics } = decode(input.file, input.bytes);
+    const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
+    if (binary) {
+      addCoordinateFile(input, 'binary', binary);
+      continue;
+    }
+    const { decoded, diagnostics: decodeDiagnostics } = input.text ? fromShell(input) : decode(input.file, input.bytes);
     diagnostics.push(...decodeDiagnostics);
     if (!decoded) {
       summary.push({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
+      continue;
+    }
+    const coordinates = readCoordinateText(input.file, decoded.text, options);
+    if (coordinates) {
+      addCoordinateFile(input, decoded.encoding, coordinates);
       continue;
     }
     const lines = clean(normalize(decoded.text));
@@ -37,6 +69,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
 
     const consumed = new Set<number>();
+    gazetteDocuments.push(...documents);
     for (const doc of documents) {
       const land = extractLandRecords(doc);
       if (!land) continue;
@@ -50,9 +83,15 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     }
   }
 
+  const planningBlocks = extractPlanningBlocks(gazetteDocuments);
+  for (const r of records.values()) {
+    const plot = plotNamedBy(r.doc, planningBlocks);
+    if (plot) r.planningBlock = plot;
+  }
   const parcels = [...records.values()].map((r) => buildParcel(r, options));
   diagnostics.push(...zoneAssumptions(parcels));
   for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+  for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
   const diagnosedLines = new Set<string>();
   for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
     if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
@@ -65,7 +104,19 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     diagnostics,
     inputs: summary,
     pointLines: { total: pointLines.length, inParcels, inDiagnostics },
+    planningBlocks,
+    miningPolicy: extractMiningPolicy(gazetteDocuments),
+    mines: extractMines(gazetteDocuments),
+    mineralPlan: extractMineralPlan(gazetteDocuments),
   };
+}
+
+function fromShell(input: InputFile): DecodeOutcome {
+  const { content, from } = input.text!;
+  if (from === 'pdf' && content.trim().length === 0) {
+    return { decoded: null, diagnostics: [diagnose('input-pdf-no-text', { file: input.file, line: 0 })] };
+  }
+  return { decoded: { file: input.file, text: content, encoding: from === 'pdf' ? 'pdf-text' : 'docx-text', hadBom: false }, diagnostics: [] };
 }
 
 function key(file: string, line: number): string {

@@ -1,6 +1,7 @@
 // The written results of an extraction: records.json (everything, for the page and for scripts),
 // report.json (the verification summary) and report.md (the same for a person), and the terminal table.
 import { formatSpan } from './toGeoJSON.js';
+import type { LayerResult } from './applyLayers.js';
 import type { Diagnostic, ExtractResult, Parcel } from './types.js';
 
 export const RECORDS_FORMAT = 'jiezhi-records/1';
@@ -14,6 +15,11 @@ export function toRecordsJson(result: ExtractResult) {
     diagnostics: result.diagnostics,
     topology: result.topology,
     records: result.parcels,
+    planningBlocks: result.planningBlocks,
+    miningPolicy: result.miningPolicy,
+    mines: result.mines,
+    mineralPlan: result.mineralPlan,
+    layers: result.layers ? layersForRecords(result.layers) : null,
   };
 }
 
@@ -97,7 +103,7 @@ export function toReportMarkdown(result: ExtractResult): string {
       lines.push('');
     }
   }
-  lines.push(...topologySection(result), '## 诊断 Diagnostics', '');
+  lines.push(...topologySection(result), ...referencesSection(result), '## 诊断 Diagnostics', '');
   const all = allDiagnostics(result);
   if (all.length === 0) lines.push('None.');
   for (const d of all) lines.push(`- **${d.severity}** \`${d.code}\` ${d.source ? `${cell(formatSpan(d.source))}: ` : ''}${cell(d.message.zh)} / ${cell(d.message.en)}`);
@@ -121,6 +127,48 @@ function topologySection(result: ExtractResult): string[] {
     }),
     '',
   ];
+}
+
+// Planning blocks, the consolidation test and named mines: what the texts say, and what the layers located.
+function referencesSection(result: ExtractResult): string[] {
+  const plots = result.planningBlocks.filter((b) => b.documents.length > 0);
+  const out: string[] = [];
+  if (plots.length > 0) {
+    out.push('## 控规地块 Planning blocks', '', '| 编号 Code | 层级 Level | 文件 Documents |', '|---|---|---|');
+    for (const b of plots) out.push(`| ${cell(b.code)} | ${b.level} | ${cell(b.documents.map((d) => `${d.doc} ${d.date ?? ''} (${d.role})`).join('; '))} |`);
+    out.push('');
+  }
+  const policy = result.miningPolicy;
+  if (policy) {
+    out.push(`## 单独保留条件 Single-retention test (${cell(policy.doc)})`, '');
+    for (const t of policy.singleRetention) out.push(`- ${t.criterion}${t.mineral ? ` (${cell(t.mineral)})` : ''} ≥ ${t.min} ${t.unit}: “${cell(t.text)}” ${cell(formatSpan(t.source))}`);
+    for (const r of policy.reductionTargets) out.push(`- reduction ≥ ${r.minPercent} %: “${cell(r.text)}” ${cell(formatSpan(r.source))}`);
+    out.push('');
+  }
+  if (result.mines.length > 0) out.push(`## 矿山 Named mines (${result.mines.length})`, '', result.mines.map((m) => cell(m.name)).join('、'), '');
+  const join = result.layers?.join;
+  if (join) {
+    out.push('## 图层匹配 Layer join', '');
+    out.push(`- 未匹配要素 unmatched features: ${join.unmatchedFeatures.map((f) => `${cell(f.label)} (${cell(f.id)})`).join(', ') || 'none'}`);
+    out.push(`- 无图形的地块 blocks without geometry: ${join.unmatchedReferences.planning.map((b) => b.code).join(', ') || 'none'}`);
+    out.push(`- 无图形的矿山 mines without geometry: ${join.unmatchedReferences.mining.map((m) => cell(m.name)).join('、') || 'none'}`);
+    for (const m of join.mining) out.push(`- ${cell(m.name ?? m.feature.id)}: ${m.retention.outcome} (${m.retention.criteria.map((c) => `${c.criterion} ${c.status}`).join(', ')})`);
+    out.push('');
+  }
+  return out;
+}
+
+// Features carry their geometry in planning.geojson / mining.geojson; records.json keeps the join's verdicts.
+function layersForRecords(layers: LayerResult) {
+  return {
+    planning: layers.join.planning.map((p) => ({ feature: p.feature.id, code: p.code, matched: p.block !== null })),
+    mining: layers.join.mining.map((m) => ({ feature: m.feature.id, name: m.name, mine: m.mine?.name ?? null, match: m.match, attributes: m.attributes, retention: m.retention })),
+    unclassified: layers.join.unclassified.map((f) => f.id),
+    unmatchedFeatures: layers.join.unmatchedFeatures,
+    unmatchedReferences: { planning: layers.join.unmatchedReferences.planning.map((b) => b.code), mining: layers.join.unmatchedReferences.mining.map((m) => m.name) },
+    relations: layers.relations,
+    skipped: layers.skipped,
+  };
 }
 
 /** The stated-vs-computed table for the terminal. */

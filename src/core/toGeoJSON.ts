@@ -1,6 +1,7 @@
 // RFC 7946 output: WGS84 lon/lat (CGCS2000 and WGS84 agree to well under a metre, PROJ applies no shift
 // between them), counter-clockwise exterior rings, no `crs` member. Records without geometry are not
 // features; they travel in records.json.
+import { lonLatPolygons } from './parcelGeometry.js';
 import type { Parcel } from './types.js';
 
 /** 10 decimals of a degree is about 0.01 mm: enough to round-trip printed millimetres. */
@@ -34,8 +35,13 @@ export interface ParcelFeature {
   type: 'Feature';
   id: string;
   properties: ParcelProperties;
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
+  geometry: ParcelGeometry;
 }
+
+/** A Polygon, or a MultiPolygon for a parcel of several parts (holes ride inside either). */
+export type ParcelGeometry =
+  | { type: 'Polygon'; coordinates: [number, number][][] }
+  | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
 
 export interface ParcelCollection {
   type: 'FeatureCollection';
@@ -45,15 +51,16 @@ export interface ParcelCollection {
 export function toFeatureCollection(parcels: readonly Parcel[]): ParcelCollection {
   const features: ParcelFeature[] = [];
   for (const p of parcels) {
-    if (!p.lonLatRing) continue;
-    features.push({
-      type: 'Feature',
-      id: p.id,
-      properties: toProperties(p),
-      geometry: { type: 'Polygon', coordinates: [p.lonLatRing.map(([lon, lat]) => [round(lon, DEGREE_DECIMALS), round(lat, DEGREE_DECIMALS)])] },
-    });
+    // Mining zones are their own layer (toMiningCollection): they are not land parcels.
+    if (!p.lonLatRing || p.kind === 'mining-zone') continue;
+    features.push({ type: 'Feature', id: p.id, properties: toProperties(p), geometry: toGeometry(p) });
   }
   return { type: 'FeatureCollection', features };
+}
+
+export function toGeometry(p: Parcel): ParcelGeometry {
+  const polygons = lonLatPolygons(p).map((rings) => rings.map((ring) => ring.map(([lon, lat]): [number, number] => [round(lon, DEGREE_DECIMALS), round(lat, DEGREE_DECIMALS)])));
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 export function toProperties(p: Parcel): ParcelProperties {
@@ -83,7 +90,8 @@ export function toProperties(p: Parcel): ParcelProperties {
   };
 }
 
-export function formatSpan(span: { file: string; line: number; endLine?: number }): string {
+export function formatSpan(span: { file: string; line: number; endLine?: number; feature?: number }): string {
+  if (span.feature !== undefined) return `${span.file}#${span.feature}`;
   return span.endLine && span.endLine !== span.line ? `${span.file}:${span.line}-${span.endLine}` : `${span.file}:${span.line}`;
 }
 

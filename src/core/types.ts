@@ -1,4 +1,9 @@
 import type { TopologyReport } from './analyzeTopology.js';
+import type { LayerResult } from './applyLayers.js';
+import type { Mine } from './extractMines.js';
+import type { MineralPlan } from './extractMineralPlan.js';
+import type { MiningPolicy } from './extractMiningPolicy.js';
+import type { PlanningBlock } from './extractPlanningBlocks.js';
 
 // Shared data shapes of the pipeline: text → records → geometry → checks → outputs.
 // Everything here is plain JSON-serialisable data so the same records cross a Web Worker boundary.
@@ -90,6 +95,8 @@ export interface LandRecord {
   elevation?: { top: number; bottom: number };
   /** Fields of a coordinate file kept for writing it back (地块用途, 地类编码, 图幅号, …). */
   attributes?: Record<string, string>;
+  /** The 控规 plot the document itself names for this land ("XC-79 地块"), when it names exactly one. */
+  planningBlock?: string;
 }
 
 export interface ZoneInfo {
@@ -170,7 +177,8 @@ export interface Parcel extends LandRecord {
 export interface DecodedText {
   file: string;
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** How the text was obtained: a character encoding, or the text layer of a PDF / Word document. */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'pdf-text' | 'docx-text';
   hadBom: boolean;
 }
 
@@ -188,4 +196,14 @@ export interface ExtractResult {
   inputs: { file: string; encoding: string; lines: number; bytes: number; documents: number }[];
   /** Every boundary-point line seen, and where it ended up. */
   pointLines: { total: number; inParcels: number; inDiagnostics: number };
+  /** 控规 block codes the gazettes name, with their 组团/街区 and the documents that approve or cite them. */
+  planningBlocks: PlanningBlock[];
+  /** The single-retention thresholds and reduction target of the quarry consolidation policy; null when no input sets them. */
+  miningPolicy: MiningPolicy | null;
+  /** Named mines and quarries with the documents that mention them. */
+  mines: Mine[];
+  /** The mineral plan's counts and areas of planning blocks; null when no input is a mineral plan. */
+  mineralPlan: MineralPlan | null;
+  /** The planner's layers joined to the above, with parcel relations; set by applyLayers. */
+  layers?: LayerResult;
 }

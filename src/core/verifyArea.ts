@@ -18,11 +18,13 @@ export function verifyArea(
   ellipsoidalM2: number | null,
   points: readonly PrintedPoint[],
   stated: StatedArea | null,
+  /** Rounding bound of rings beyond `points` (holes and parts of a coordinate file). */
+  extraRoundingM2 = 0,
 ): AreaVerification {
   if (!stated) {
     return { status: 'unstated', computedM2, ellipsoidalM2, deltaM2: null, deltaRelative: null, toleranceM2: null };
   }
-  const toleranceM2 = areaTolerance(points, stated);
+  const toleranceM2 = areaTolerance(points, stated) + extraRoundingM2;
   const deltaM2 = computedM2 - stated.m2;
   return {
     status: Math.abs(deltaM2) <= toleranceM2 ? 'match' : 'mismatch',
