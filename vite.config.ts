@@ -3,6 +3,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [svelte()],
+  // Relative asset URLs: the built page works from any folder and any static server.
+  base: './',
+  publicDir: 'public',
+  build: {
+    // dist/ already holds the compiled CLI (tsconfig.cli.json); the page goes beside it.
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
     // Tests that spawn the CLI, cs2cs, ogrinfo or Chromium wait on real processes.

@@ -1,0 +1,337 @@
+// The MapLibre side of the page: style, layers, filters, selection, vertex markers. No basemap unless configured
+// (DOMAIN.md §6); labels are drawn from local fonts because the style names no glyph server (MapLibre 6 then
+// rasterises every glyph with TinySDF from the CSS font stack below).
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollectionLike, LayerId } from './model.js';
+import { STATUS_COLOURS } from './model.js';
+
+setWorkerUrl(workerUrl);
+
+/** CSS font stack for labels: the CJK fonts planners' machines have, then the system default. */
+export const LABEL_FONTS = ['WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'];
+
+export interface Basemap {
+  url: string;
+  attribution: string;
+  enabled: boolean;
+}
+
+export interface MapFilter {
+  statuses: string[] | null;
+  layer: LayerId | null;
+  doc: string | null;
+  q: string;
+}
+
+export interface MapCallbacks {
+  onSelect(id: string | null): void;
+  onCursor(lngLat: { lng: number; lat: number } | null): void;
+  onMoveEnd(): void;
+  onTileError(message: string): void;
+}
+
+const PARCEL_TOLERANCE = 0.375;
+const LABEL_ALL_ZOOMS_MAX = 3000;
+const EMPTY: FeatureCollectionLike = { type: 'FeatureCollection', features: [] };
+
+const statusColour: ExpressionSpecification = [
+  'match',
+  ['get', 'status'],
+  'match',
+  STATUS_COLOURS.match!,
+  'mismatch',
+  STATUS_COLOURS.mismatch!,
+  'unstated',
+  STATUS_COLOURS.unstated!,
+  'invalid',
+  STATUS_COLOURS.invalid!,
+  STATUS_COLOURS.other!,
+];
+
+/** Which map layers draw each data layer. */
+const LAYER_GROUPS: Record<LayerId, string[]> = {
+  parcel: ['parcels-fill', 'parcels-line', 'imported-fill', 'imported-line'],
+  mining: ['mining-fill', 'mining-line'],
+  planning: ['planning-fill', 'planning-line'],
+};
+const CLICKABLE = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fill', 'label-dots'];
+const FILTERED = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fill', 'parcels-line', 'imported-line', 'mining-line', 'planning-line'];
+const SELECTION_LAYERS = ['parcels-sel', 'imported-sel', 'mining-sel', 'planning-sel'];
+
+export class ParcelMap {
+  readonly map: MapLibreMap;
+  private visible: Record<LayerId, boolean> = { parcel: true, mining: true, planning: true };
+  private filter: MapFilter = { statuses: null, layer: null, doc: null, q: '' };
+  private selected: string | null = null;
+  private imported: FeatureCollectionLike['features'] = [];
+  private extra: Record<'mining' | 'planning', FeatureCollectionLike['features']> = { mining: [], planning: [] };
+  private labels: FeatureCollectionLike['features'] = [];
+  private basemap: Basemap | null;
+  private tileErrorShown = false;
+
+  constructor(container: HTMLElement, callbacks: MapCallbacks, opts: { parcelsUrl: string | null; basemap: Basemap | null; center?: [number, number]; zoom?: number }) {
+    this.basemap = opts.basemap?.enabled && opts.basemap.url ? opts.basemap : null;
+    this.map = new MapLibreMap({
+      container,
+      style: this.style(opts.parcelsUrl),
+      center: opts.center ?? [111.145, 37.57],
+      zoom: opts.zoom ?? 12,
+      attributionControl: false,
+      localIdeographFontFamily: LABEL_FONTS.join(', '),
+      maxPitch: 0,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      fadeDuration: 0,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-left');
+    this.map.addControl(new AttributionControl({ compact: true, customAttribution: this.basemap?.attribution || undefined }), 'bottom-right');
+
+    this.map.on('click', (e) => {
+      const hits = this.map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((l) => this.map.getLayer(l)) });
+      callbacks.onSelect(hits.length ? featureId(hits[0]!) : null);
+    });
+    this.map.on('mousemove', (e) => {
+      callbacks.onCursor(e.lngLat);
+      const hits = this.map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((l) => this.map.getLayer(l)) });
+      this.map.getCanvas().style.cursor = hits.length ? 'pointer' : '';
+    });
+    this.map.getCanvasContainer().addEventListener('mouseleave', () => callbacks.onCursor(null));
+    this.map.on('moveend', () => callbacks.onMoveEnd());
+    this.map.on('error', (e) => {
+      const sourceId = (e as unknown as { sourceId?: string }).sourceId;
+      if (sourceId === 'basemap') {
+        if (!this.tileErrorShown) callbacks.onTileError(e.error?.message ?? String(e.error));
+        this.tileErrorShown = true;
+        return;
+      }
+      // Anything else is a bug in the page or the data: keep it visible to the developer, never fatal.
+      console.warn('map:', e.error?.message ?? e);
+    });
+  }
+
+  private style(parcelsUrl: string | null): StyleSpecification {
+    const line = (id: string, source: string, colour: ExpressionSpecification | string, width: number, dash?: number[]) => ({
+      id,
+      type: 'line' as const,
+      source,
+      paint: { 'line-color': colour, 'line-width': width, ...(dash ? { 'line-dasharray': dash } : {}) },
+    });
+    const sel = (id: string, source: string) => ({
+      id,
+      type: 'line' as const,
+      source,
+      filter: ['==', ['get', 'id'], ''] as FilterSpecification,
+      paint: { 'line-color': '#0b5cff', 'line-width': 4 },
+    });
+    const darker: ExpressionSpecification = [
+      'match',
+      ['get', 'status'],
+      'match',
+      '#1c6b3c',
+      'mismatch',
+      '#9e1f25',
+      'unstated',
+      '#a8701a',
+      'invalid',
+      '#5e2a75',
+      '#2d5298',
+    ];
+    const style: StyleSpecification = {
+      version: 8,
+      sources: {
+        // geojson-vt's default tolerance: polygons under about a pixel are dropped at low zooms (tolerance 0 doubles
+        // the load time of 20 000 parcels); the status dots of 'label-dots' keep them visible there.
+        parcels: { type: 'geojson', data: parcelsUrl ?? EMPTY, tolerance: PARCEL_TOLERANCE } as never,
+        imported: { type: 'geojson', data: EMPTY, tolerance: PARCEL_TOLERANCE } as never,
+        mining: { type: 'geojson', data: EMPTY } as never,
+        planning: { type: 'geojson', data: EMPTY } as never,
+        labels: { type: 'geojson', data: EMPTY } as never,
+        vertices: { type: 'geojson', data: EMPTY } as never,
+      },
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': '#f3f1ec' } },
+        { id: 'mining-fill', type: 'fill', source: 'mining', paint: { 'fill-color': '#b5651d', 'fill-opacity': 0.18 } },
+        line('mining-line', 'mining', '#8a4b12', 1.5),
+        { id: 'planning-fill', type: 'fill', source: 'planning', paint: { 'fill-color': '#3b6fc4', 'fill-opacity': 0.12 } },
+        line('planning-line', 'planning', '#2a56a0', 1.2, [3, 2]),
+        { id: 'parcels-fill', type: 'fill', source: 'parcels', paint: { 'fill-color': statusColour, 'fill-opacity': 0.42 } },
+        line('parcels-line', 'parcels', darker, 1.4),
+        { id: 'imported-fill', type: 'fill', source: 'imported', paint: { 'fill-color': statusColour, 'fill-opacity': 0.42 } },
+        line('imported-line', 'imported', darker, 1.8, [2, 1.5]),
+        sel('mining-sel', 'mining'),
+        sel('planning-sel', 'planning'),
+        sel('parcels-sel', 'parcels'),
+        sel('imported-sel', 'imported'),
+        {
+          // At overview zooms a parcel is smaller than a pixel: a dot in its status colour keeps it findable.
+          id: 'label-dots',
+          type: 'circle',
+          source: 'labels',
+          maxzoom: 14.5,
+          paint: {
+            'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 3, 14, 5],
+            'circle-color': statusColour,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 1.2,
+            'circle-opacity': ['interpolate', ['linear'], ['zoom'], 13, 0.95, 14.5, 0],
+            'circle-stroke-opacity': ['interpolate', ['linear'], ['zoom'], 13, 1, 14.5, 0],
+          },
+        },
+        {
+          id: 'vertex-points',
+          type: 'circle',
+          source: 'vertices',
+          minzoom: 17,
+          paint: { 'circle-radius': 3.5, 'circle-color': '#ffffff', 'circle-stroke-color': '#222', 'circle-stroke-width': 1.2 },
+        },
+        {
+          id: 'vertex-labels',
+          type: 'symbol',
+          source: 'vertices',
+          minzoom: 17,
+          layout: {
+            'text-field': ['get', 'label'],
+            'text-font': LABEL_FONTS,
+            'text-size': 11,
+            'text-offset': [0.6, -0.6],
+            'text-anchor': 'bottom-left',
+            'text-allow-overlap': false,
+          },
+          paint: { 'text-color': '#222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+        },
+        {
+          id: 'labels',
+          type: 'symbol',
+          source: 'labels',
+          layout: {
+            'text-field': ['get', 'label'],
+            'text-font': LABEL_FONTS,
+            'text-size': ['interpolate', ['linear'], ['zoom'], 10, 10, 16, 13],
+            'text-max-width': 12,
+            'text-padding': 2,
+            'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+            'text-radial-offset': 0.6,
+          },
+          paint: { 'text-color': '#1d2733', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+        },
+      ],
+    };
+    if (this.basemap) {
+      style.sources.basemap = {
+        type: 'raster',
+        tiles: expandTemplate(this.basemap.url),
+        tileSize: 256,
+        attribution: this.basemap.attribution,
+      };
+      style.layers.splice(1, 0, { id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.85 } });
+    }
+    return style;
+  }
+
+  setLabels(features: FeatureCollectionLike['features']): void {
+    this.labels = features;
+    // Placing tens of thousands of labels at an overview zoom costs seconds and shows few of them: with many
+    // features, names appear from zoom 14 on, and the status dots mark the parcels below it.
+    if (this.map.getLayer('labels')) this.map.setLayerZoomRange('labels', features.length > LABEL_ALL_ZOOMS_MAX ? 14 : 0, 24);
+    (this.map.getSource('labels') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: this.labels } as never);
+  }
+
+  addImported(polygons: Partial<Record<LayerId, FeatureCollectionLike>>, labels: FeatureCollectionLike['features']): void {
+    if (polygons.parcel?.features.length) {
+      this.imported = this.imported.concat(polygons.parcel.features);
+      (this.map.getSource('imported') as GeoJSONSource).setData({ type: 'FeatureCollection', features: this.imported } as never);
+    }
+    for (const layer of ['mining', 'planning'] as const) {
+      if (!polygons[layer]?.features.length) continue;
+      this.extra[layer] = this.extra[layer].concat(polygons[layer]!.features);
+      (this.map.getSource(layer) as GeoJSONSource).setData({ type: 'FeatureCollection', features: this.extra[layer] } as never);
+    }
+    if (labels.length) this.setLabels(this.labels.concat(labels));
+  }
+
+  setVertices(fc: FeatureCollectionLike): void {
+    (this.map.getSource('vertices') as GeoJSONSource | undefined)?.setData(fc as never);
+  }
+
+  setLayerVisible(layer: LayerId, visible: boolean): void {
+    this.visible[layer] = visible;
+    for (const id of LAYER_GROUPS[layer]) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+    this.applyFilter();
+  }
+
+  setFilter(filter: MapFilter): void {
+    this.filter = filter;
+    this.applyFilter();
+  }
+
+  private applyFilter(): void {
+    const f = this.filter;
+    const parts: ExpressionSpecification[] = [];
+    if (f.statuses) parts.push(['in', ['get', 'status'], ['literal', f.statuses]]);
+    if (f.doc) parts.push(['==', ['get', 'doc'], f.doc]);
+    const q = f.q.trim().toLowerCase();
+    if (q) {
+      parts.push([
+        'any',
+        ...(['doc', 'label', 'holder', 'location'] as const).map(
+          (k) => ['in', q, ['downcase', ['to-string', ['coalesce', ['get', k], '']]]] as ExpressionSpecification,
+        ),
+      ]);
+    }
+    const base: FilterSpecification = parts.length === 0 ? true : parts.length === 1 ? parts[0]! : ['all', ...parts];
+    for (const id of FILTERED) {
+      if (!this.map.getLayer(id)) continue;
+      const layerOf = id.startsWith('mining') ? 'mining' : id.startsWith('planning') ? 'planning' : 'parcel';
+      const hidden = f.layer !== null && f.layer !== layerOf;
+      this.map.setFilter(id, hidden ? false : base);
+    }
+    const visibleLayers = (Object.keys(this.visible) as LayerId[]).filter((l) => this.visible[l] && (f.layer === null || f.layer === l));
+    const labelFilter: FilterSpecification = ['all', ['in', ['get', 'layer'], ['literal', visibleLayers]], base as ExpressionSpecification];
+    for (const id of ['labels', 'label-dots']) if (this.map.getLayer(id)) this.map.setFilter(id, labelFilter);
+  }
+
+  select(id: string | null): void {
+    this.selected = id;
+    for (const l of SELECTION_LAYERS) if (this.map.getLayer(l)) this.map.setFilter(l, ['==', ['get', 'id'], id ?? '']);
+  }
+
+  get selection(): string | null {
+    return this.selected;
+  }
+
+  fit(bounds: [number, number, number, number], opts: { animate?: boolean; maxZoom?: number } = {}): void {
+    const [w, s, e, n] = bounds;
+    this.map.fitBounds([w, s, e, n] as LngLatBoundsLike, { padding: 48, maxZoom: opts.maxZoom ?? 18, animate: opts.animate ?? true, duration: 700 });
+  }
+}
+
+function featureId(f: MapGeoJSONFeature): string | null {
+  const id = f.properties?.id ?? f.id;
+  return id === undefined || id === null ? null : String(id);
+}
+
+/** "https://t{0-7}.example/{z}/{x}/{y}" → one URL per subdomain. */
+export function expandTemplate(url: string): string[] {
+  const m = /\{(\d)-(\d)\}/.exec(url);
+  if (!m) return [url];
+  const out: string[] = [];
+  for (let i = Number(m[1]); i <= Number(m[2]); i++) out.push(url.replace(m[0], String(i)));
+  return out;
+}
