@@ -46,6 +46,9 @@ export function placedAndDiagnosed(result: ExtractResult): { placed: Set<string>
 
 /** Raw point lines of `file` that are neither placed in a parcel nor the source of a diagnostic. */
 export function unaccounted(result: ExtractResult, file: string, text: string): number[] {
+  // A file refused as a whole (binary, undecodable, too large) is named by an error of its own: nothing in
+  // it is silently lost.
+  if (result.diagnostics.some((d) => d.source?.file === file && d.source.line === 0 && d.severity === 'error')) return [];
   const { placed, diagnosed } = placedAndDiagnosed(result);
   return rawPointLines(text).filter((n) => !placed.has(`${file}:${n}`) && !diagnosed.has(`${file}:${n}`));
 }

@@ -56,13 +56,24 @@ export interface JoinedText {
 export function join(lines: SourceLine[]): JoinedText {
   const starts: number[] = [];
   const numbers: number[] = [];
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
+  // The last character so far, kept apart: reading it back from a growing string would flatten the
+  // string on every line and make joining a long document quadratic.
+  let last = -1;
   for (const l of lines) {
-    if (text.length > 0 && needsSpace(text.charCodeAt(text.length - 1), l.text.charCodeAt(0))) text += ' ';
-    starts.push(text.length);
+    const piece = collapseLayoutSpaces(l.text);
+    if (length > 0 && needsSpace(last, piece.charCodeAt(0))) {
+      parts.push(' ');
+      length += 1;
+    }
+    starts.push(length);
     numbers.push(l.line);
-    text += collapseLayoutSpaces(l.text);
+    parts.push(piece);
+    length += piece.length;
+    if (piece.length > 0) last = piece.charCodeAt(piece.length - 1);
   }
+  const text = parts.join('');
   return {
     text,
     lineAt(offset: number): number {

@@ -101,3 +101,15 @@ export function printedDecimals(text: string): number {
 export function clipLine(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
+
+/** The first n non-blank lines, NFKC-normalised and trimmed, of at most the first 4 KB. */
+export function firstLines(text: string, n: number): string[] {
+  return text
+    .slice(0, 4096)
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(0, n);
+}

@@ -10,6 +10,8 @@ import type { AreaUnit, BoundaryPoint, Hypothesis, StatedArea } from './types.js
 const MAX_SWAP_SEARCH = 2000;
 /** How many hypotheses of one kind are kept. */
 const KEEP_PER_KIND = 3;
+/** For a crossing ring, how many of the most plausible digit edits are tried for untangling it. */
+const UNTANGLE_TRIES = 20;
 
 interface Candidate extends Hypothesis {
   /** True when the printed text itself points at this edit (digit counts, numbering), not only the area. */
@@ -29,7 +31,7 @@ export function diagnoseMismatch(points: readonly BoundaryPoint[], stated: State
     if (stated) {
       candidates.push(...wrongUnit(points, signed, stated));
       candidates.push(...missingPoints(points, signed, stated));
-      candidates.push(...mistypedDigits(points, signed, stated));
+      candidates.push(...mistypedDigits(points, signed, stated, selfIntersecting));
     }
     if (points.length <= MAX_SWAP_SEARCH) candidates.push(...swappedNeighbours(points, stated, selfIntersecting));
   }
@@ -169,12 +171,14 @@ function missingPoints(points: readonly BoundaryPoint[], signed: number, stated:
 /**
  * One mistyped digit in one coordinate. The signed area is linear in each single coordinate
  * (∂A/∂Xᵢ = ½(Yᵢ₋₁ − Yᵢ₊₁), ∂A/∂Yᵢ = ½(Xᵢ₊₁ − Xᵢ₋₁) with X north, Y east), so each of the nine other
- * digits at each printed position gives its area in O(1).
+ * digits at each printed position gives its area in O(1). On a long ring with closely spaced points
+ * nearly every low digit "restores" a small mismatch, so only the most plausible few are kept while
+ * enumerating; for a crossing ring, only corrections that untangle it count.
  */
-function mistypedDigits(points: readonly BoundaryPoint[], signed: number, stated: StatedArea): Candidate[] {
+function mistypedDigits(points: readonly BoundaryPoint[], signed: number, stated: StatedArea, selfIntersecting: boolean): Candidate[] {
   const n = points.length;
   const tolerance = toleranceFor(points, stated.decimals, stated.unit);
-  const out: Candidate[] = [];
+  const best = new BestEdits(selfIntersecting ? UNTANGLE_TRIES : KEEP_PER_KIND);
   for (let i = 0; i < n; i++) {
     const prev = points[(i + n - 1) % n]!;
     const p = points[i]!;
@@ -183,10 +187,11 @@ function mistypedDigits(points: readonly BoundaryPoint[], signed: number, stated
       ['X', p.x, p.xDecimals, 0.5 * (prev.y - next.y)],
       ['Y', p.y, p.yDecimals, 0.5 * (next.x - prev.x)],
     ];
+    const before = Math.max(spike(prev, p, next), 1e-9);
     for (const [name, value, decimals, gradient] of coordinates) {
-      if (gradient === 0) continue;
-      const printed = value.toFixed(decimals);
-      const digits = printed.replace('-', '').replace('.', '');
+      // A coordinate the area does not depend on can still be what makes the ring cross itself.
+      if (gradient === 0 && !selfIntersecting) continue;
+      const digits = value.toFixed(decimals).replace('-', '').replace('.', '');
       for (let d = 0; d < digits.length; d++) {
         const place = 10 ** (digits.length - decimals - 1 - d);
         const current = digits.charCodeAt(d) - 48;
@@ -196,31 +201,73 @@ function mistypedDigits(points: readonly BoundaryPoint[], signed: number, stated
           const area = Math.abs(signed + gradient * delta);
           const residual = Math.abs(area - stated.m2);
           if (residual > tolerance) continue;
-          const corrected = value + delta;
-          const correctedText = corrected.toFixed(decimals);
-          const moved = name === 'X' ? { ...p, x: corrected } : { ...p, y: corrected };
-          out.push({
-            kind: 'digit',
-            areaM2: area,
-            residualM2: residual,
-            restores: true,
-            labels: [p.label],
-            source: p.source,
-            corrected: { coordinate: name, from: printed, to: correctedText },
-            message: {
-              zh: `J${p.label} 的 ${name} 可能有一位数字录错：${printed} → ${correctedText}，改后面积为 ${area.toFixed(4)} 平方米`,
-              en: `one digit of ${name} at J${p.label} may be mistyped: ${printed} → ${correctedText} gives ${area.toFixed(4)} m²`,
-            },
-            textEvidence: false,
-            // A mistyped digit usually throws the point out of line with its neighbours; the right
-            // correction pulls it back in.
-            plausibility: spike(prev, moved, next) / Math.max(spike(prev, p, next), 1e-9),
-          });
+          const moved = name === 'X' ? { ...p, x: value + delta } : { ...p, y: value + delta };
+          // A mistyped digit usually throws the point out of line with its neighbours; the right
+          // correction pulls it back in.
+          best.offer({ i, name, value, decimals, delta, area, residual, plausibility: spike(prev, moved, next) / before });
         }
       }
     }
   }
-  return out;
+  const untangles = (e: DigitEdit) => {
+    const fixed = [...points];
+    fixed[e.i] = e.name === 'X' ? { ...points[e.i]!, x: e.value + e.delta } : { ...points[e.i]!, y: e.value + e.delta };
+    return !crosses(fixed);
+  };
+  return best
+    .list()
+    .filter((e) => !selfIntersecting || untangles(e))
+    .slice(0, KEEP_PER_KIND)
+    .map((e) => {
+      const p = points[e.i]!;
+      const printed = e.value.toFixed(e.decimals);
+      const correctedText = (e.value + e.delta).toFixed(e.decimals);
+      return {
+        kind: 'digit' as const,
+        areaM2: e.area,
+        residualM2: e.residual,
+        restores: true,
+        labels: [p.label],
+        source: p.source,
+        corrected: { coordinate: e.name, from: printed, to: correctedText },
+        message: {
+          zh: `J${p.label} 的 ${e.name} 可能有一位数字录错：${printed} → ${correctedText}，改后面积为 ${e.area.toFixed(4)} 平方米`,
+          en: `one digit of ${e.name} at J${p.label} may be mistyped: ${printed} → ${correctedText} gives ${e.area.toFixed(4)} m²`,
+        },
+        textEvidence: false,
+        plausibility: e.plausibility,
+      };
+    });
+}
+
+interface DigitEdit {
+  i: number;
+  name: 'X' | 'Y';
+  value: number;
+  decimals: number;
+  delta: number;
+  area: number;
+  residual: number;
+  plausibility: number;
+}
+
+/** The `limit` most plausible edits seen, in order; memory stays bounded however many are offered. */
+class BestEdits {
+  private readonly kept: DigitEdit[] = [];
+  constructor(private readonly limit: number) {}
+
+  offer(e: DigitEdit): void {
+    const worse = (a: DigitEdit, b: DigitEdit) => a.plausibility - b.plausibility || a.residual - b.residual;
+    if (this.kept.length === this.limit && worse(e, this.kept[this.limit - 1]!) >= 0) return;
+    let at = this.kept.length;
+    while (at > 0 && worse(e, this.kept[at - 1]!) < 0) at--;
+    this.kept.splice(at, 0, e);
+    if (this.kept.length > this.limit) this.kept.pop();
+  }
+
+  list(): DigitEdit[] {
+    return this.kept;
+  }
 }
 
 function spike(prev: BoundaryPoint, p: BoundaryPoint, next: BoundaryPoint): number {

@@ -2,7 +2,7 @@
 // then under [地块坐标] per parcel a block line ending in @ and its point lines "J1,圈号,X,Y". Real files vary:
 // extra sections, 【】 brackets, 8–13 block fields, 3-column points, east-first columns, a unit after the area,
 // a header 带号 that contradicts the coordinates. Every line becomes header, block, point or a diagnostic.
-import { clipLine, coordinateRecord, integerDigits, printedDecimals } from './coordinateRecord.js';
+import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from './coordinateRecord.js';
 import { diagnose } from './diagnostics.js';
 import { SQUARE_METRES } from './statedArea.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from './types.js';
@@ -21,8 +21,11 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const AREA = /^(\d+(?:\.\d+)?)\s*(公顷|平方米|亩|平方公里|m2|ha)?$/i;
 const AREA_UNITS: Record<string, AreaUnit> = { 公顷: '公顷', ha: '公顷', 平方米: '平方米', m2: '平方米', 亩: '亩', 平方公里: '平方公里' };
 
+// The file must open with a section header ([属性描述], or an extra section such as [项目信息] before it),
+// so that a gazette quoting "[地块坐标]" somewhere is not taken for a coordinate file.
 export function isGuotuTxt(text: string): boolean {
-  return /^\s*[[【]\s*(属性描述|地块坐标)\s*[\]】]/m.test(text.slice(0, 4096).normalize('NFKC'));
+  const head = text.slice(0, 4096).normalize('NFKC');
+  return /^[[【][^\]】]{1,20}[\]】]$/.test(firstLines(text, 1)[0] ?? '') && /^\s*[[【]\s*(属性描述|地块坐标)\s*[\]】]/m.test(head);
 }
 
 interface Block {

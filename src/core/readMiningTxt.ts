@@ -2,7 +2,7 @@
 // "XY005=标高,top,bottom,,n" line closing each block with its elevation range. Each block becomes a mining-zone
 // record, verified on the ellipsoid (TD/T 1055-2019 附录D) by buildParcel. A stated area (a key containing 面积,
 // km² unless a unit follows) belongs to the zone; it is verified when the file has one block.
-import { clipLine, coordinateRecord, integerDigits, printedDecimals } from './coordinateRecord.js';
+import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from './coordinateRecord.js';
 import { diagnose } from './diagnostics.js';
 import type { CoordinateFileRead } from './readGuotuTxt.js';
 import { SQUARE_METRES } from './statedArea.js';
@@ -12,9 +12,14 @@ const POINT_KEY = /^XY\d+$/i;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const ELEVATION = /^(标高|\*)$/;
 
+// Judged by how the file begins, not by one line anywhere in it: a gazette with a garbled point line
+// ("XY1＝…") must stay a gazette. A mining-right file is key=value lines from the start: an optional header
+// such as 矿区范围拐点坐标与标高的总行数=5, then XY001=… lines.
 export function isMiningTxt(text: string): boolean {
-  return /^\s*XY\d+\s*=/im.test(text.slice(0, 4096).normalize('NFKC'));
+  const head = firstLines(text, 10);
+  return head.some((l) => /^XY\d+\s*=/i.test(l)) && head.every((l) => /^[^=]{1,60}=/.test(l));
 }
+
 
 export function readMiningTxt(file: string, text: string): CoordinateFileRead {
   const lines = text.split(/\r\n|\r|\n/);
