@@ -63,6 +63,13 @@ describe('topology', () => {
     expect(pair!.overlapWithinPrecision).toBe(false);
   });
 
+  it('measures the overlap of a parcel printed twice, whose vertices all lie on the other', () => {
+    const [pair] = relations(decision(1, square(X, Y, 20), '400'), decision(2, square(X, Y, 20), '400'));
+    expect(pair!.sharedVertices).toHaveLength(4);
+    expect(pair!.overlapM2).toBeCloseTo(400, 6);
+    expect(pair!.overlapWithinPrecision).toBe(false);
+  });
+
   it('finds the gap between two neighbours that do not quite meet', () => {
     const [pair] = relations(decision(1, square(X, Y, 20), '400'), decision(2, square(X, Y + 20.3, 20), '400'));
     expect(pair!.sharedVertices).toEqual([]);

@@ -64,7 +64,8 @@ function relate(a: Parcel, b: Parcel): ParcelPairRelation {
       if (samePrintedPoint(p, q)) sharedVertices.push({ aLabel: p.label, bLabel: q.label, distanceM: Math.hypot(p.x - q.x, p.y - q.y) });
     }
   }
-  const { area, width } = overlap(a.points, b.points);
+  // The clipper works in exact arithmetic and is slow; most neighbours only touch, which this rules out first.
+  const { area, width } = mayOverlap(a.points, b.points) ? overlap(a.points, b.points) : { area: 0, width: 0 };
   const gapFromA = widestGap(a.points, b.points);
   const gapFromB = widestGap(b.points, a.points);
   let gap: ParcelPairRelation['gap'] = null;
@@ -100,6 +101,36 @@ function precisionOf(a: readonly BoundaryPoint[], b: readonly BoundaryPoint[]): 
   for (const p of a) u = Math.max(u, unitOf(p));
   for (const p of b) u = Math.max(u, unitOf(p));
   return 2 * u;
+}
+
+/**
+ * Whether two rings can overlap by more than printing explains. Without crossing edges, boundaries that
+ * only touch leave every vertex and edge midpoint of each ring outside the other or on its boundary; an
+ * overlap shows as a vertex or an edge midpoint deep inside the other ring, or as one ring lying wholly
+ * within the other (a parcel imported twice).
+ */
+function mayOverlap(a: readonly BoundaryPoint[], b: readonly BoundaryPoint[]): boolean {
+  const precision = precisionOf(a, b);
+  const deepInside = (p: BoundaryPoint, ring: readonly BoundaryPoint[]) => contains(ring, p) && distanceToBoundary(p, ring) > precision;
+  const within = (p: BoundaryPoint, ring: readonly BoundaryPoint[]) => contains(ring, p) || distanceToBoundary(p, ring) <= precision;
+  const probes = (ring: readonly BoundaryPoint[]) => [...ring, ...ring.map((p, i) => midpoint(p, ring[(i + 1) % ring.length]!))];
+  if (probes(a).some((p) => deepInside(p, b)) || probes(b).some((p) => deepInside(p, a))) return true;
+  if (a.every((p) => within(p, b)) || b.every((p) => within(p, a))) return true;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (crossProperly(a[i]!, a[(i + 1) % a.length]!, b[j]!, b[(j + 1) % b.length]!)) return true;
+    }
+  }
+  return false;
+}
+
+function midpoint(p: BoundaryPoint, q: BoundaryPoint): BoundaryPoint {
+  return { ...p, x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+}
+
+function crossProperly(p1: BoundaryPoint, p2: BoundaryPoint, q1: BoundaryPoint, q2: BoundaryPoint): boolean {
+  const side = (a: BoundaryPoint, b: BoundaryPoint, c: BoundaryPoint) => Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+  return side(q1, q2, p1) * side(q1, q2, p2) < 0 && side(p1, p2, q1) * side(p1, p2, q2) < 0;
 }
 
 /** Overlap area (m²) and mean width (area over half its perimeter, m) on the grid. */
