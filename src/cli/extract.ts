@@ -2,7 +2,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLayers } from '../core/applyLayers.js';
-import { extract, type InputFile } from '../core/extract.js';
+import { extract, MAX_INPUT_BYTES, tooLarge, type InputFile } from '../core/extract.js';
 import { readLayers } from '../core/readLayers.js';
 import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report.js';
 import { toFeatureCollection } from '../core/toGeoJSON.js';
@@ -74,6 +74,12 @@ export async function gatherInputs(paths: string[]): Promise<{ inputs: InputFile
       const files = info.isDirectory() ? await listTextFiles(p) : [p];
       if (info.isDirectory() && files.length === 0) failures.push(`${p}: the folder holds no .txt, .geojson, .zip, .pdf or .docx file`);
       for (const f of files) {
+        // Refused before reading, so that a huge file cannot exhaust memory.
+        const size = (await stat(f)).size;
+        if (size > MAX_INPUT_BYTES) {
+          failures.push(`${displayName(f)}: ${tooLarge(displayName(f), size).message.en}`);
+          continue;
+        }
         const prepared = await prepareInput(displayName(f), await readFile(f));
         if ('failure' in prepared) failures.push(prepared.failure);
         else inputs.push(prepared);

@@ -28,6 +28,18 @@ export interface InputFile {
   text?: { content: string; from: 'pdf' | 'docx' };
 }
 
+/**
+ * The largest single input read. The largest real inputs are a few MB (a year of gazettes, a county's
+ * coordinate file); beyond this a file is far more likely a mistake, and the page would run out of memory.
+ */
+export const MAX_INPUT_BYTES = 200e6;
+
+/** The diagnostic for a file over the limit; shells that can see a file's size before reading it use it too. */
+export function tooLarge(file: string, bytes: number, limit = MAX_INPUT_BYTES): Diagnostic {
+  const mb = (n: number) => (n / 1e6).toFixed(n < 1e7 ? 1 : 0);
+  return diagnose('input-too-large', { file, line: 0 }, { size: mb(bytes), limit: mb(limit) });
+}
+
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
   const diagnostics: Diagnostic[] = [];
   const records = new Map<string, LandRecord>();
@@ -46,7 +58,13 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     summary.push({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
+  const limit = options.maxInputBytes ?? MAX_INPUT_BYTES;
   for (const input of inputs) {
+    if (input.bytes.length > limit) {
+      diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
+      summary.push({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
+      continue;
+    }
     const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
     if (binary) {
       addCoordinateFile(input, 'binary', binary);
