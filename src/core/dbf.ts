@@ -103,14 +103,15 @@ export function readDbf(bytes: Uint8Array, encoding?: string): DbfTable {
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   const fields: (DbfField & { width: number })[] = [];
+  // Field names are in the table's code page too: ArcGIS writes Chinese names (地块编号 is 8 bytes in GBK).
+  const decoder = textDecoder(bytes.subarray(headerLength), encoding);
   for (let at = HEADER_BYTES; at + FIELD_BYTES <= headerLength && bytes[at] !== 0x0d; at += FIELD_BYTES) {
     const nameBytes = bytes.subarray(at, at + 11);
     const nul = nameBytes.indexOf(0);
-    const name = new TextDecoder('latin1').decode(nul < 0 ? nameBytes : nameBytes.subarray(0, nul)).trim();
+    const name = decoder.decode(nul < 0 ? nameBytes : nameBytes.subarray(0, nul)).trim();
     const type = String.fromCharCode(bytes[at + 11]!);
     fields.push({ name, type: type === 'N' || type === 'F' ? 'N' : type === 'D' ? 'D' : 'C', decimals: bytes[at + 17]!, width: bytes[at + 16]! });
   }
-  const decoder = textDecoder(bytes.subarray(headerLength), encoding);
   const rows: Record<string, DbfValue>[] = [];
   for (let r = 0; r < count; r++) {
     let at = headerLength + r * recordLength;

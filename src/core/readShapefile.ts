@@ -93,7 +93,12 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
       }
     }
     // ESRI rings are clockwise like the surveyor's: no reversal, so a GK export reads back in printed order.
-    records.push(featureRecord({ file, index: i + 1, count: shapes.length, properties: properties(rows[i] ?? {}), polygons: [lonLat], zone, source }));
+    const record = featureRecord({ file, index: i + 1, count: shapes.length, properties: properties(rows[i] ?? {}), polygons: [lonLat], zone, source });
+    // Every DBF column as the file names it (地块编号, DKBM, KSMC, SCGM…): the planner's own attributes are
+    // what joins a layer to the gazettes' block codes and mine names.
+    const attributes = dbfAttributes(rows[i] ?? {});
+    if (Object.keys(attributes).length > 0) record.attributes = { ...attributes, ...record.attributes };
+    records.push(record);
   });
   return { records, diagnostics, pointLines: [], lines: 0 };
 }
@@ -101,6 +106,12 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
 function properties(row: Record<string, DbfValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) out[COLUMN_PROPERTIES[column.toUpperCase()] ?? column] = value;
+  return out;
+}
+
+function dbfAttributes(row: Record<string, DbfValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [column, value] of Object.entries(row)) if (value !== null && value !== '') out[column] = String(value);
   return out;
 }
 
