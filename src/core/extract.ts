@@ -6,6 +6,7 @@ import { clean } from './clean.js';
 import { decode, type DecodeOutcome } from './decode.js';
 import { diagnose } from './diagnostics.js';
 import { extractLandRecords } from './extractLandRecords.js';
+import { extractMiningZones } from './extractMiningZones.js';
 import { extractMineralPlan } from './extractMineralPlan.js';
 import { extractMines } from './extractMines.js';
 import { extractMiningPolicy } from './extractMiningPolicy.js';
@@ -89,7 +90,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     const consumed = new Set<number>();
     gazetteDocuments.push(...documents);
     for (const doc of documents) {
-      const land = extractLandRecords(doc);
+      const land = extractLandRecords(doc) ?? extractMiningZones(doc);
       if (!land) continue;
       for (const n of land.pointLines) consumed.add(n);
       for (const record of land.records) mergeRecord(records, record, placedLines);
