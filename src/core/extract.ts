@@ -48,7 +48,9 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   const pointLines: string[] = [];
   const summary: ExtractResult['inputs'] = [];
   // Planning blocks, the mining policy and named mines are read across all documents of all gazettes.
-  const gazetteDocuments: GazetteDocument[] = [];
+  // One copy of each document for the text-wide extractors: a document printed in several gazettes (or the
+  // same gazette given twice) says the same thing each time, and scanning it again only costs time.
+  const gazetteDocuments = new Map<string, GazetteDocument>();
 
   // Coordinate files (Shapefile zip, GeoJSON, 国土 and mining-right TXT) have their own readers; their records
   // join the gazettes' and are verified by the same buildParcel.
@@ -88,7 +90,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
 
     const consumed = new Set<number>();
-    gazetteDocuments.push(...documents);
+    for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
     for (const doc of documents) {
       const land = extractLandRecords(doc) ?? extractMiningZones(doc);
       if (!land) continue;
@@ -102,7 +104,8 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     }
   }
 
-  const planningBlocks = extractPlanningBlocks(gazetteDocuments);
+  const uniqueDocuments = [...gazetteDocuments.values()];
+  const planningBlocks = extractPlanningBlocks(uniqueDocuments);
   for (const r of records.values()) {
     const plot = plotNamedBy(r.doc, planningBlocks);
     if (plot) r.planningBlock = plot;
@@ -124,9 +127,9 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     inputs: summary,
     pointLines: { total: pointLines.length, inParcels, inDiagnostics },
     planningBlocks,
-    miningPolicy: extractMiningPolicy(gazetteDocuments),
-    mines: extractMines(gazetteDocuments),
-    mineralPlan: extractMineralPlan(gazetteDocuments),
+    miningPolicy: extractMiningPolicy(uniqueDocuments),
+    mines: extractMines(uniqueDocuments),
+    mineralPlan: extractMineralPlan(uniqueDocuments),
   };
 }
 

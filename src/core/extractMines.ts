@@ -96,7 +96,9 @@ export function extractMines(documents: readonly GazetteDocument[]): Mine[] {
     for (const m of text.text.matchAll(ENTERPRISE_LIST)) {
       for (const n of m[1]!.split('、')) if (TRADE.test(n)) add(n, kindOf(n), m.index + m[0].indexOf(n));
     }
-    for (const re of [COAL_COMPANY, COUNTY_MINE]) {
+    for (const [re, keyword] of [[COAL_COMPANY, '煤业'], [COUNTY_MINE, '矿']] as const) {
+      // The patterns scan every position of the text; most documents never name a mine at all.
+      if (!text.text.includes(keyword)) continue;
       for (const m of text.text.matchAll(re)) {
         const name = m[0].replace(LEAD_IN, '');
         if (name.length > 2) add(name, kindOf(name), m.index + m[0].length - name.length);

@@ -19,6 +19,8 @@ const MINE_NAME = /([\p{Script=Han}]{2,30}?(?:煤业|煤矿|矿业|石料厂|采
 
 export function extractMiningZones(doc: GazetteDocument): LandExtraction | null {
   const body = doc.lines.slice(doc.bodyStart);
+  // Points first: few documents list any, and that test looks at one character of most lines.
+  if (!body.some((l) => isPointLine(l.text) || XY_LINE.test(l.text))) return null;
   if (!MINING_DOCUMENT.test(doc.title) && !body.some((l) => MINING_DOCUMENT.test(l.text))) return null;
   const pointLines: number[] = [];
   const points: ParsedPoint[] = [];
@@ -38,7 +40,6 @@ export function extractMiningZones(doc: GazetteDocument): LandExtraction | null 
       prose.push(l);
     }
   }
-  if (pointLines.length === 0) return null;
 
   const text = join(prose);
   const rings = assembleRings(points);
