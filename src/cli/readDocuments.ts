@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { InputFile } from '../core/extract.js';
 import { htmlToText } from '../core/htmlToText.js';
-import { rebuildPdfText, type PdfPage } from '../core/rebuildPdfText.js';
+import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/rebuildPdfText.js';
 import { sniffFormat } from '../core/sniffFormat.js';
 
 const require = createRequire(import.meta.url);
@@ -24,24 +24,9 @@ async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { 
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
   try {
-    const doc = await pdfjs.getDocument({
-      // pdfjs takes ownership of the buffer it is given.
-      data: new Uint8Array(bytes),
-      cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).href}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).href}/`,
-      isEvalSupported: false,
-      useSystemFonts: false,
-    }).promise;
-    const pages: PdfPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const runs = content.items.flatMap((item) =>
-        'str' in item ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height || Math.abs(item.transform[3] as number) }] : [],
-      );
-      pages.push({ width: page.view[2] - page.view[0], runs });
-    }
+    // pdfjs takes ownership of the buffer it is given.
+    const doc = await pdfjs.getDocument(pdfLoadOptions(new Uint8Array(bytes), `${pathToFileURL(root).href}/`)).promise;
+    const pages = await readPdfPages(doc);
     await doc.destroy();
     return { file, bytes, text: { content: rebuildPdfText(pages), from: 'pdf' } };
   } catch (err) {

@@ -71,3 +71,41 @@ function joinRuns(runs: PdfTextRun[]): string {
   }
   return text.trimEnd();
 }
+
+/** The part of pdfjs-dist's PDFDocumentProxy read here, so that the core imports no pdfjs. */
+export interface PdfDocumentLike {
+  numPages: number;
+  getPage(n: number): Promise<{ view: number[]; getTextContent(): Promise<{ items: readonly object[] }> }>;
+}
+
+/** The text runs of every page (text items only; marked-content items carry no text). */
+export async function readPdfPages(doc: PdfDocumentLike): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    const runs = content.items.flatMap((item) => {
+      if (!('str' in item)) return [];
+      const t = item as { str: string; transform: number[]; width: number; height: number };
+      return [{ str: t.str, x: t.transform[4]!, y: t.transform[5]!, width: t.width, height: t.height || Math.abs(t.transform[3]!) }];
+    });
+    pages.push({ width: page.view[2]! - page.view[0]!, runs });
+  }
+  return pages;
+}
+
+/**
+ * Options for pdfjs-dist's getDocument: CMaps (needed for Chinese fonts) and standard fonts from the
+ * shell's own copy under `resourceBase` (a file: URL in Node, the page's bundle in the browser), never the
+ * network; no eval.
+ */
+export function pdfLoadOptions(data: Uint8Array, resourceBase: string) {
+  return {
+    data,
+    cMapUrl: `${resourceBase}cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${resourceBase}standard_fonts/`,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  };
+}
