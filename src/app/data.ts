@@ -1,5 +1,6 @@
 // The page's side of the worker: one promise per request.
-import type { Batch, Details, FeatureCollectionLike, InitResult, Request, WorkerReply } from './model.js';
+import { rowsOf, unpackRows } from './published.js';
+import type { Batch, Details, ExportRequestOptions, FeatureCollectionLike, ImportFile, ImportMode, InitResult, Request, Unlocated, WorkerReply } from './model.js';
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'jiezhi-data' });
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -27,11 +28,28 @@ function call<T>(request: Request, transfer: Transferable[] = []): Promise<T> {
   });
 }
 
+let initCall: { dataUrl: string; result: Promise<InitResult> } | null = null;
+
+/** The published records' rows, made here from the index's columns, first; then the layers' rows. */
+function withPublishedRows(result: InitResult): InitResult {
+  if (!result.publishedRows) return result;
+  const { publishedRows, ...rest } = result;
+  return { ...rest, rows: [...rowsOf(unpackRows(publishedRows)), ...result.rows] };
+}
+
 export const data = {
-  init: (dataUrl: string) => call<InitResult>({ type: 'init', dataUrl }),
-  import: (files: { name: string; bytes: ArrayBuffer }[]) =>
-    call<Batch>({ type: 'import', files }, files.map((f) => f.bytes)),
+  /** Loads the published data once: main.ts starts it before the app has loaded, App gets the same promise. */
+  init: (dataUrl: string) => {
+    if (initCall?.dataUrl !== dataUrl) initCall = { dataUrl, result: call<InitResult>({ type: 'init', dataUrl }).then(withPublishedRows) };
+    return initCall.result;
+  },
+  import: (files: ImportFile[], mode: ImportMode = 'auto') => call<Batch>({ type: 'import', files, mode }, files.map((f) => f.bytes)),
   details: (id: string) => call<Details | null>({ type: 'details', id }),
   vertices: (ids: string[]) => call<FeatureCollectionLike>({ type: 'vertices', ids }),
   geojson: (ids: string[] | null) => call<string>({ type: 'geojson', ids }),
+  /** One download written by the core's exportParcels (loaded on demand in the worker). */
+  export: (format: string, ids: string[] | null, options: ExportRequestOptions) =>
+    call<{ fileName: string; mimeType: string; bytes: Uint8Array }>({ type: 'export', format, ids, options }),
+  unlocated: () => call<Unlocated>({ type: 'unlocated' }),
+  topology: () => call<FeatureCollectionLike>({ type: 'topology' }),
 };

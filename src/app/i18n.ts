@@ -59,7 +59,7 @@ const zh = {
   downloadAll: 'GeoJSON：全部',
   downloadFiltered: 'GeoJSON：当前筛选',
   downloadSelected: 'GeoJSON：选中宗地',
-  dropHere: '松开以导入公报文本（UTF-8/GBK）或 GeoJSON',
+  dropHere: '松开以导入：公报文本（UTF-8/GBK）、PDF、Word、GeoJSON、Shapefile 压缩包、国土 TXT、采矿权 TXT',
   importing: '正在导入…',
   loading: '正在加载数据…',
   basemap: '底图',
@@ -79,6 +79,63 @@ const zh = {
   unlocated: (n: number) => `${n} 个无坐标`,
   sortHint: '点击排序',
   fileTooBig: '文件过大',
+  fmtGeojsonHint: 'WGS84 经纬度',
+  fmtShpGkHint: 'CGCS2000 高斯-克吕格（宗地所在带）',
+  fmtShpWgsHint: 'WGS84 经纬度',
+  fmtKmlHint: '奥维、Google Earth',
+  fmtTxt: '国土 TXT',
+  fmtTxtGbkHint: 'GBK（旧版系统）',
+  fmtCsvHint: '界址点表（Excel）',
+  format: '格式',
+  scopeAll: '全部',
+  scopeFiltered: '当前筛选',
+  scopeSelected: '选中宗地',
+  importAs: '导入为',
+  importAuto: '自动识别',
+  importParcel: '宗地',
+  importPlanning: '规划地块图层',
+  importMining: '矿山图层',
+  outcomeRetain: '单独保留',
+  outcomeConsolidate: '整合',
+  outcomeUnknown: '待定（条件不全）',
+  planApproved: '已批复',
+  planMentioned: '仅被提及',
+  planUnreferenced: '公报未提及',
+  approvals: '控规批复',
+  mentions: '公报提及',
+  parcelsInside: '地块内的宗地',
+  parcelsInZone: '矿区内的宗地',
+  noneInside: '无',
+  criteria: '单独保留条件',
+  criterion: '条件',
+  valueUsed: '采用值',
+  threshold: '标准',
+  policySource: '政策原文',
+  critArea: '矿区面积',
+  critCapacity: '生产规模',
+  critYears: '剩余服务年限',
+  critPass: '满足',
+  critFail: '不满足',
+  critUnknown: '未知',
+  latestApproval: '最新批复',
+  overlapShare: '占宗地',
+  relInside: '在内',
+  relOverlaps: '部分重叠',
+  unlocatedTitle: '公报提及但尚无图形',
+  unlocatedBlocks: '规划地块编号',
+  unlocatedMines: '矿山',
+  unlocatedHint: '把规划地块或矿区图层（GeoJSON、Shapefile 压缩包、国土 TXT、采矿权 TXT）拖到地图上即可落图。',
+  neighbours: '相邻宗地',
+  noNeighbours: '无相邻宗地',
+  sharedVertices: (n: number) => `共用界址点 ${n} 个`,
+  apart: (mm: string) => `最大相距 ${mm} mm`,
+  overlap: (m2: string, ok: boolean) => (ok ? `重叠 ${m2} m²（在印刷精度内）` : `重叠 ${m2} m²，超出印刷精度`),
+  gap: (w: string, where: string) => `缝隙 ${w} m（${where}）`,
+  suggestions: '建议核对',
+  suggestionsNote: '以下是可能的录入错误，按能否解释面积差排序；仅供核对原始资料，系统未做任何修改。',
+  wouldGive: (a: string) => `若成立，面积为 ${a} m²`,
+  restores: '可使面积相符',
+  correction: (from: string, to: string) => `${from} → ${to}`,
 };
 
 type Dict = typeof zh;
@@ -141,7 +198,7 @@ const en: Dict = {
   downloadAll: 'GeoJSON: all',
   downloadFiltered: 'GeoJSON: current filter',
   downloadSelected: 'GeoJSON: selected parcel',
-  dropHere: 'Drop gazette text (UTF-8/GBK) or GeoJSON to import',
+  dropHere: 'Drop to import: gazette text (UTF-8/GBK), PDF, Word, GeoJSON, zipped Shapefile, Guotu TXT, mining-right TXT',
   importing: 'Importing…',
   loading: 'Loading data…',
   basemap: 'Basemap',
@@ -161,6 +218,63 @@ const en: Dict = {
   unlocated: (n: number) => `${n} without coordinates`,
   sortHint: 'click to sort',
   fileTooBig: 'file too large',
+  fmtGeojsonHint: 'WGS84 lon/lat',
+  fmtShpGkHint: 'CGCS2000 Gauss–Krüger (the parcels’ zone)',
+  fmtShpWgsHint: 'WGS84 lon/lat',
+  fmtKmlHint: 'Ovital, Google Earth',
+  fmtTxt: 'Guotu TXT',
+  fmtTxtGbkHint: 'GBK (older systems)',
+  fmtCsvHint: 'boundary points (Excel)',
+  format: 'Format',
+  scopeAll: 'All',
+  scopeFiltered: 'Filtered',
+  scopeSelected: 'Selected',
+  importAs: 'Import as',
+  importAuto: 'Detect',
+  importParcel: 'Parcels',
+  importPlanning: 'Planning block layer',
+  importMining: 'Mining layer',
+  outcomeRetain: 'Retain',
+  outcomeConsolidate: 'Consolidate',
+  outcomeUnknown: 'Unknown (missing data)',
+  planApproved: 'Approved',
+  planMentioned: 'Mentioned only',
+  planUnreferenced: 'Not in any gazette',
+  approvals: 'Plan approvals',
+  mentions: 'Gazette mentions',
+  parcelsInside: 'Parcels in this block',
+  parcelsInZone: 'Parcels in this zone',
+  noneInside: 'none',
+  criteria: 'Single-retention test',
+  criterion: 'Criterion',
+  valueUsed: 'Value used',
+  threshold: 'Threshold',
+  policySource: 'Policy text',
+  critArea: 'Zone area',
+  critCapacity: 'Capacity',
+  critYears: 'Remaining service',
+  critPass: 'pass',
+  critFail: 'fail',
+  critUnknown: 'unknown',
+  latestApproval: 'Latest approval',
+  overlapShare: 'of parcel',
+  relInside: 'inside',
+  relOverlaps: 'overlaps',
+  unlocatedTitle: 'Named in the gazettes, not yet located',
+  unlocatedBlocks: 'Planning block codes',
+  unlocatedMines: 'Mines',
+  unlocatedHint: 'Drop a planning-block or mining layer (GeoJSON, zipped Shapefile, Guotu TXT, mining-right TXT) on the map to locate them.',
+  neighbours: 'Neighbouring parcels',
+  noNeighbours: 'no neighbours',
+  sharedVertices: (n: number) => `${n} shared boundary point(s)`,
+  apart: (mm: string) => `at most ${mm} mm apart`,
+  overlap: (m2: string, ok: boolean) => (ok ? `overlap ${m2} m² (within printed precision)` : `overlap ${m2} m², beyond printed precision`),
+  gap: (w: string, where: string) => `gap ${w} m (${where})`,
+  suggestions: 'Please check',
+  suggestionsNote: 'Possible typing errors, ranked by how well each explains the area difference. For checking against the source only: nothing has been changed.',
+  wouldGive: (a: string) => `if so, the area would be ${a} m²`,
+  restores: 'explains the difference',
+  correction: (from: string, to: string) => `${from} → ${to}`,
 };
 
 export const dictionaries: Record<Lang, Dict> = { zh, en };
@@ -178,6 +292,18 @@ export function statusLabel(t: Dict, status: string): string {
       return t.statusInvalid;
     case 'no-points':
       return t.statusNoPoints;
+    case 'retain':
+      return t.outcomeRetain;
+    case 'consolidate':
+      return t.outcomeConsolidate;
+    case 'unknown':
+      return t.outcomeUnknown;
+    case 'approved':
+      return t.planApproved;
+    case 'mentioned':
+      return t.planMentioned;
+    case 'unreferenced':
+      return t.planUnreferenced;
     default:
       return status || t.statusOther;
   }
@@ -219,6 +345,24 @@ const ATTRIBUTE_LABELS: Record<string, [string, string]> = {
   orientation: ['点序方向', 'Ring orientation'],
   self_intersections: ['自相交处', 'Self-intersections'],
   imported: ['导入', 'Imported'],
+  code: ['地块编号', 'Block code'],
+  level: ['层级', 'Level'],
+  latest_doc: ['最新批复文号', 'Latest approval'],
+  latest_date: ['最新批复日期', 'Latest approval date'],
+  name: ['名称', 'Name'],
+  mine: ['公报中的矿山', 'Mine in the gazettes'],
+  match: ['名称匹配', 'Name match'],
+  outcome: ['单独保留判定', 'Retention outcome'],
+  area_km2: ['矿区面积 (km²，椭球)', 'Zone area (km², ellipsoidal)'],
+  capacity_wt_per_year: ['生产规模 (万吨/年)', 'Capacity (10⁴ t/year)'],
+  remaining_years: ['剩余服务年限 (年)', 'Remaining service (years)'],
+  mineral: ['开采矿种', 'Mineral'],
+  area_status: ['面积条件', 'Area criterion'],
+  capacity_status: ['规模条件', 'Capacity criterion'],
+  remaining_years_status: ['年限条件', 'Service-life criterion'],
+  policy_doc: ['政策文件', 'Policy document'],
+  elevation_top_m: ['标高上限 (m)', 'Top elevation (m)'],
+  elevation_bottom_m: ['标高下限 (m)', 'Bottom elevation (m)'],
 };
 
 export function attributeLabel(lang: Lang, key: string): string {
@@ -234,7 +378,8 @@ const KIND_LABELS: Record<string, [string, string]> = {
 };
 
 export function attributeValue(lang: Lang, t: Dict, key: string, value: string): string {
-  if (key === 'status') return statusLabel(t, value);
+  if (key === 'status' || key === 'outcome') return statusLabel(t, value);
+  if (/_status$/.test(key)) return value === 'pass' ? t.critPass : value === 'fail' ? t.critFail : value === 'unknown' ? t.critUnknown : value;
   if (key === 'kind' && KIND_LABELS[value]) return KIND_LABELS[value]![lang === 'zh' ? 0 : 1];
   if (key === 'layer') return layerLabel(t, value);
   if (key === 'orientation') {

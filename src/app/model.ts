@@ -1,5 +1,6 @@
 // Shapes shared by the page and its worker. Everything is plain data: it crosses postMessage.
 import type { Diagnostic, Parcel, SourceSpan } from '../core/types.js';
+import type { PackedRows } from './published.js';
 
 export type SortKey = 'doc' | 'holder' | 'location' | 'stated' | 'computed' | 'delta' | 'status';
 
@@ -48,6 +49,52 @@ export interface LayerSummary {
   unlocated?: number;
 }
 
+/** Rule outcomes of a mining zone and the approval status of a planning block, with their map colours. */
+export const MINING_OUTCOMES = ['retain', 'consolidate', 'unknown'] as const;
+export const PLANNING_STATUSES = ['approved', 'mentioned', 'unreferenced'] as const;
+export const LAYER_STATUS_COLOURS: Record<string, string> = {
+  retain: '#1f8a70',
+  consolidate: '#d4572a',
+  unknown: '#8c96a0',
+  approved: '#2f62c4',
+  mentioned: '#8a63c9',
+  unreferenced: '#a3acb5',
+};
+
+/** How dropped coordinate files are taken: decided from their content, or as the user says. */
+export type ImportMode = 'auto' | 'parcel' | 'planning' | 'mining';
+
+/** A dropped file; `text` when the page already took the text out of a PDF or Word document. */
+export interface ImportFile {
+  name: string;
+  bytes: ArrayBuffer;
+  text?: { content: string; from: 'pdf' | 'docx' };
+}
+
+/** References the gazettes make that no layer feature locates yet (planning.geojson / mining.geojson `unlocated`). */
+export interface Unlocated {
+  planning: { code: string; level: string; documents: { doc: string; date: string | null; title: string; role: string; source: string }[] }[];
+  mining: { name: string; kind: string; documents: { doc: string; date: string | null; name: string; source: string }[] }[];
+}
+
+/** One neighbour of a parcel in the topology report. */
+export interface Neighbour {
+  id: string;
+  doc: string;
+  sharedVertices: number;
+  /** Largest distance between two shared vertices, m (they may be printed a millimetre apart). */
+  maxDistanceM: number;
+  overlapM2: number;
+  overlapWithinPrecision: boolean;
+  gap: { widthM: number; parcel: string; label: number } | null;
+}
+
+export interface ExportRequestOptions {
+  crs?: 'gk' | 'wgs84';
+  encoding?: 'utf8' | 'gbk';
+  name?: string;
+}
+
 export interface Message {
   level: 'error' | 'warning' | 'info';
   file?: string;
@@ -68,6 +115,10 @@ export interface Batch {
   /** Polygons for the map, by layer; for the published parcels the page loads parcels.geojson itself. */
   polygons: Partial<Record<LayerId, FeatureCollectionLike>>;
   messages: Message[];
+  /** After an import of layers: how many gazette references are still without geometry, by layer. */
+  unlocated?: Partial<Record<LayerId, number>>;
+  /** Topology markers (gaps, overlaps beyond precision) among the parcels this batch added. */
+  topology?: FeatureCollectionLike;
 }
 
 export interface InitResult extends Batch {
@@ -78,6 +129,10 @@ export interface InitResult extends Batch {
   crsNote: string | null;
   /** Worker-side timings, for bench:map. */
   timings?: { startedAt: number; loadMs: number; rowsMs: number };
+  /** The first `published` rows are the published records in index order (the vector tiles' feature ids). */
+  published?: number;
+  /** From the worker: the published records' rows as columns, which data.ts turns into the first rows. */
+  publishedRows?: PackedRows;
 }
 
 export interface SourceExcerpt {
@@ -103,11 +158,18 @@ export interface Details {
   sources: SourceExcerpt[];
   vertices: VertexRow[];
   diagnostics: Diagnostic[];
+  /** A planning block's or mining zone's properties as the core wrote them (approvals, criteria, parcels…). */
+  layerProps?: Record<string, unknown>;
+  /** A parcel's neighbours: shared vertices, overlaps, gaps. */
+  neighbours?: Neighbour[];
 }
 
 export type Request =
   | { type: 'init'; dataUrl: string }
-  | { type: 'import'; files: { name: string; bytes: ArrayBuffer }[] }
+  | { type: 'import'; files: ImportFile[]; mode?: ImportMode }
+  | { type: 'export'; format: string; ids: string[] | null; options: ExportRequestOptions }
+  | { type: 'unlocated' }
+  | { type: 'topology' }
   | { type: 'details'; id: string }
   | { type: 'vertices'; ids: string[] }
   | { type: 'geojson'; ids: string[] | null };

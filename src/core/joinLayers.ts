@@ -57,13 +57,13 @@ export function joinLayers(features: readonly LayerFeature[], blocks: readonly P
   const mining: MiningFeature[] = [];
   const unclassified: LayerFeature[] = [];
   for (const f of features) {
-    const codeText = field(f, CODE_FIELDS);
+    const codeText = fieldOf(f.properties, CODE_FIELDS);
     const code = codeText === null ? null : normalizeBlockCode(codeText);
     if (code) {
       planning.push({ feature: f, code, block: byCode.get(code) ?? null });
       continue;
     }
-    const name = field(f, NAME_FIELDS);
+    const name = fieldOf(f.properties, NAME_FIELDS);
     if (name === null && f.properties.layer !== 'mining') {
       unclassified.push(f);
       continue;
@@ -102,9 +102,9 @@ function zoneAttributes(f: LayerFeature): ZoneAttributes {
   const areaM2 = f.ellipsoidalM2 ?? (f.polygons.length > 0 ? polygonsArea(f.polygons) : null);
   return {
     areaM2,
-    capacity: quantity(field(f, CAPACITY_FIELDS), { 万吨: 1, 吨: 1e-4, 万t: 1, t: 1e-4 }),
-    remainingYears: quantity(field(f, YEARS_FIELDS), { 年: 1, a: 1 }),
-    mineral: field(f, MINERAL_FIELDS),
+    capacity: quantity(fieldOf(f.properties, CAPACITY_FIELDS), { 万吨: 1, 吨: 1e-4, 万t: 1, t: 1e-4 }),
+    remainingYears: quantity(fieldOf(f.properties, YEARS_FIELDS), { 年: 1, a: 1 }),
+    mineral: fieldOf(f.properties, MINERAL_FIELDS),
   };
 }
 
@@ -115,8 +115,9 @@ function polygonsArea(polygons: readonly [number, number][][][]): number {
   return m2;
 }
 
-function field(f: LayerFeature, names: readonly string[]): string | null {
-  const lower = new Map(Object.entries(f.properties).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v]));
+/** The first of `names` (NFKC, any case) that a feature's properties carry a non-empty value for. */
+export function fieldOf(props: Record<string, unknown>, names: readonly string[]): string | null {
+  const lower = new Map(Object.entries(props).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v]));
   for (const n of names) {
     const v = lower.get(n.toLowerCase());
     if (v === null || v === undefined) continue;

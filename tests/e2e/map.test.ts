@@ -2,24 +2,14 @@
 // fonts-wqy-microhei; both installed by scripts/ensure-system-deps.sh). The page is built with `vite build`, the
 // gazettes extracted into public/data, and served by scripts/serve.mjs on a free localhost port.
 // Screenshots for a person to look at are written to test-results/screenshots/.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGeoJSON } from '../../src/core/checkGeoJSON.js';
+import { buildPage, CHROMIUM_ARGS, root, sampleDocument, SCREENSHOTS } from './harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const GAZETTE_PARCELS = 11;
 
 let server: ChildProcess;
@@ -29,10 +19,6 @@ let context: BrowserContext;
 let page: Page;
 const requests: string[] = [];
 const consoleErrors: string[] = [];
-
-function run(cmd: string, args: string[]): void {
-  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-}
 
 async function startServer(): Promise<string> {
   server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,25 +85,9 @@ async function drop(name: string, bytes: Buffer, type: string): Promise<void> {
   await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer });
 }
 
-/** One gazette document (吕政发〔2022〕12号, 11 boundary points) cut out of its gazette, as a user would save it. */
-function sampleDocument(): string {
-  const lines = readFileSync(path.join(root, 'data/gazettes/002_974677008c505204.txt'), 'utf8').split('\n');
-  const numberLine = lines.findIndex((l) => l.includes('吕政发〔2022〕12 号'));
-  let start = numberLine;
-  while (start > 0 && lines[start]!.trim() !== '吕梁市人民政府') start--;
-  let end = numberLine;
-  while (end < lines.length && !/^2022 年 7 月 12 日/.test(lines[end]!.trim())) end++;
-  expect(numberLine).toBeGreaterThan(0);
-  return lines.slice(start, end + 1).join('\n');
-}
-
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'public/data/records.json'))) {
-    run('npm', ['run', 'build:cli']);
-    run(process.execPath, ['bin/jiezhi.js', 'extract', 'data/gazettes', '--out', 'public/data']);
-  }
-  run(process.execPath, ['scripts/publish-data.mjs']);
-  run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
+  // One build for all e2e files, which vitest runs in parallel (see harness.ts).
+  await buildPage();
   mkdirSync(SCREENSHOTS, { recursive: true });
   origin = await startServer();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
