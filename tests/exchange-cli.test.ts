@@ -25,6 +25,17 @@ describe('jiezhi convert', () => {
     }
   });
 
+  it('--out x.shp writes the Shapefile parts beside each other, as GIS software does', () => {
+    const out = path.join(dir, 'parts', '地块.shp');
+    const r = jiezhi('convert', 'data/gazettes', '--to', 'shp', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    for (const ext of ['.shp', '.shx', '.dbf', '.prj', '.cpg']) expect(existsSync(out.replace(/\.shp$/, ext)), ext).toBe(true);
+    const info = spawnSync('ogrinfo', ['-ro', '-so', '-al', out], { encoding: 'utf8' });
+    expect(info.status, info.stderr).toBe(0);
+    expect(info.stdout).toMatch(/Feature Count: 11/);
+    expect(info.stdout).toMatch(/EPSG",4525/);
+  });
+
   it('--crs wgs84 and --encoding gbk; options that do not apply are refused with exit 2', () => {
     expect(jiezhi('convert', 'data/gazettes', '--to', 'shp', '--crs', 'wgs84', '--out', path.join(dir, 'w.zip')).status).toBe(0);
     const gbk = path.join(dir, 'g.txt');

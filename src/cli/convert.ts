@@ -3,6 +3,7 @@
 // option checks and exit codes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { extract } from '../core/extract.js';
 import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/exportParcels.js';
 import { gatherInputs, printProblems } from './extract.js';
@@ -39,10 +40,24 @@ export async function runConvert(paths: string[], opts: ConvertOptions): Promise
     return 1;
   }
   await mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-  await writeFile(opts.out, file.bytes);
+  const written = opts.to === 'shp' && /\.shp$/i.test(opts.out) ? await writeShapefileParts(opts.out, file.bytes) : [opts.out];
+  if (written.length === 1) await writeFile(opts.out, file.bytes);
   const drawn = result.parcels.filter((p) => p.lonLatRing).length;
-  process.stderr.write(`jiezhi: ${drawn} parcels written to ${opts.out} (${opts.to})\n`);
+  process.stderr.write(`jiezhi: ${drawn} parcels written to ${written.join(', ')} (${opts.to})\n`);
   return 0;
+}
+
+// --out x.shp asks for the Shapefile itself, as GIS software writes it: x.shp beside x.shx, x.dbf, x.prj and
+// x.cpg, not a zip that merely carries the .shp name.
+async function writeShapefileParts(out: string, zip: Uint8Array): Promise<string[]> {
+  const base = out.replace(/\.shp$/i, '');
+  const written: string[] = [];
+  for (const [name, bytes] of Object.entries(unzipSync(zip))) {
+    const target = `${base}${path.extname(name)}`;
+    await writeFile(target, bytes);
+    written.push(target);
+  }
+  return written;
 }
 
 function checkOptions(opts: ConvertOptions): string | null {
