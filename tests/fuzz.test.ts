@@ -152,6 +152,11 @@ describe('fuzzing the extractor', () => {
     expect(parcel!.points).toHaveLength(n);
     expect(['mismatch', 'invalid']).toContain(parcel!.verification.status);
     expect(parcel!.hypotheses[0]).toMatchObject({ kind: 'digit', labels: [k + 1] });
+    // The spike crosses many edges of the dense ring: a few are listed, the rest counted.
+    const crossings = parcel!.diagnostics.filter((d) => d.code === 'ring-self-intersection');
+    expect(parcel!.checks!.selfIntersections.length).toBeGreaterThan(5);
+    expect(crossings).toHaveLength(5);
+    expect(crossings.at(-1)!.message.en).toMatch(/\d+ more crossings/);
     expect(unaccounted(result, FILE, text)).toEqual([]);
   });
 

@@ -11,6 +11,8 @@ import { inChina, projectToLonLat } from './project.js';
 import type { AreaVerification, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from './types.js';
 import { verifyArea } from './verifyArea.js';
 
+const MAX_CROSSINGS_LISTED = 5;
+
 const NO_AREA: Omit<AreaVerification, 'status'> = {
   computedM2: null,
   ellipsoidalM2: null,
@@ -59,9 +61,12 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const lonLat = kept.map((p) => pointLonLat[printedIndex.get(p)!]!);
 
   const checks = checkGeometry(kept, record.closingPoint !== null, repeated);
-  for (const [x, y] of checks.selfIntersections) {
-    diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3) }));
-  }
+  // A few crossings locate the problem; a spike along a dense ring can cross a hundred edges.
+  const crossings = checks.selfIntersections;
+  crossings.slice(0, MAX_CROSSINGS_LISTED).forEach(([x, y], i) => {
+    const more = i === MAX_CROSSINGS_LISTED - 1 ? crossings.length - MAX_CROSSINGS_LISTED : 0;
+    diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3), more }));
+  });
   if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') {
     return { ...unusable(checks.selfIntersections.length > 0), zone, pointLonLat, checks };
   }

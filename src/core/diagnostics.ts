@@ -123,8 +123,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'ring-self-intersection': {
     severity: 'error',
-    zh: (p) => `界址线自相交，交点约在 X=${p.x}，Y=${p.y}`,
-    en: (p) => `the boundary crosses itself near X=${p.x}, Y=${p.y}`,
+    zh: (p) => `界址线自相交，交点约在 X=${p.x}，Y=${p.y}${p.more ? `；另有 ${p.more} 处交点未逐一列出` : ''}`,
+    en: (p) => `the boundary crosses itself near X=${p.x}, Y=${p.y}${p.more ? `; ${p.more} more crossings are not listed` : ''}`,
     help: { zh: '多为点序颠倒或坐标录错：查看“可能的原因”中的交换或改数字建议，并对照原文核对。', en: 'Usually two points out of order or a mistyped coordinate: see the swap or digit suggestions among the possible causes and check the original.' },
   },
   'zone-unknown': {
