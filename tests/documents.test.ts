@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareInput } from '../src/cli/readDocuments.js';
 import { extract, type InputFile } from '../src/core/extract.js';
 import type { Parcel } from '../src/core/types.js';
+import { docxWithPointTable } from './helpers.js';
 
 const gazette = readFileSync(new URL('../data/gazettes/002_974677008c505204.txt', import.meta.url), 'utf8');
 /** 吕政发〔2022〕9号 to 15号: the seven take-back decisions with 10 parcels and all 13 point-line variants of 002. */
@@ -70,13 +70,7 @@ describe('Word input', () => {
   it('reads the decision from paragraphs and its points from a table', async () => {
     const doc = path.join(dir, 'decision.docx');
     const text = gazette.split('\n').slice(576, 656); // 吕政发〔2022〕12号, 11 points
-    const prose = text.filter((l) => l.trim() && !/^\s*X\d+＝/.test(l));
-    const at = prose.findIndex((l) => l.includes('宗地坐标如下'));
-    const rows = text
-      .map((l) => /X(\d+)＝([\d.]+)，\s*Y\d+＝([\d.]+)/.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [`J${m[1]}`, m[2]!, m[3]!]);
-    writeFileSync(doc, docx(prose.slice(0, at + 1), [['点号', 'X', 'Y'], ...rows], prose.slice(at + 1)));
+    writeFileSync(doc, docxWithPointTable(text.join('\n')));
     const result = extract([await prepared(doc)]);
     const fromGazette = summary(extract([{ file: 'g.txt', bytes: new TextEncoder().encode(text.join('\n')) }]).parcels);
     expect(fromGazette[0]).toMatchObject({ id: '吕政发〔2022〕12号', status: 'match' });
@@ -84,25 +78,6 @@ describe('Word input', () => {
     expect(result.inputs[0]!.encoding).toBe('docx-text');
   });
 });
-
-/** A minimal Word document: paragraphs, a table, paragraphs. */
-function docx(before: string[], table: string[][], after: string[]): Uint8Array {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const p = (s: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(s)}</w:t></w:r></w:p>`;
-  const tbl = `<w:tbl>${table.map((row) => `<w:tr>${row.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-  const body = `${before.map(p).join('')}${tbl}${after.map(p).join('')}`;
-  return zipSync({
-    '[Content_Types].xml': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': strToU8(
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-    ),
-  });
-}
 
 /** A valid one-page PDF with an empty content stream, with its cross-reference table computed. */
 function blankPdf(): Uint8Array {

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import type { InputFile } from '../src/core/extract.js';
 import type { Diagnostic, ExtractResult } from '../src/core/types.js';
 
@@ -143,3 +144,39 @@ export async function ensureCliBuilt(): Promise<void> {
     rmSync(lock, { recursive: true, force: true });
   }
 }
+
+/**
+ * A Word document made from a gazette document's text, as a bureau would type it: the prose as paragraphs
+ * and the "X1＝…，Y1＝…" lines as a 点号 | X | Y table where the list stood.
+ */
+export function docxWithPointTable(text: string): Uint8Array {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const isPoint = (l: string) => /^\s*X\d+＝/.test(l);
+  const at = lines.findIndex(isPoint);
+  const rows = lines
+    .map((l) => /X(\d+)＝([\d.]+)[，\s]+Y\d+＝([\d.]+)/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [`J${m[1]}`, m[2]!, m[3]!]);
+  const prose = lines.filter((l) => !isPoint(l));
+  return docx(prose.slice(0, at), [['点号', 'X', 'Y'], ...rows], prose.slice(at));
+}
+
+/** A minimal Word document: paragraphs, a table, paragraphs. */
+function docx(before: string[], table: string[][], after: string[]): Uint8Array {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const p = (s: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(s)}</w:t></w:r></w:p>`;
+  const tbl = `<w:tbl>${table.map((row) => `<w:tr>${row.map((c) => `<w:tc>${p(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
+  const body = `${before.map(p).join('')}${tbl}${after.map(p).join('')}`;
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    ),
+  });
+}
+

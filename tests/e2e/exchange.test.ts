@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGeoJSON } from '../../src/core/checkGeoJSON.js';
 import { extract } from '../../src/core/extract.js';
 import type { Parcel } from '../../src/core/types.js';
+import { docxWithPointTable } from '../helpers.js';
 import { SCREENSHOTS, drop, mapIdle, openPage, outsideRequests, renderedIds, root, sampleDocument, type Session } from './harness.js';
 
 const GAZETTE_PARCELS = 11;
@@ -148,7 +149,7 @@ describe('downloads', () => {
   });
 });
 
-describe('PDF import', () => {
+describe('PDF and Word import', () => {
   it('a gazette document printed to PDF, dropped on the page, adds its parcel', async () => {
     const html = path.join(tmp, 'decision.html');
     const paragraphs = sampleDocument()
@@ -181,6 +182,16 @@ describe('PDF import', () => {
     expect(await s.page.locator('[data-testid=details-computed]').innerText()).toContain('514.8901');
     const source = await s.page.locator('[data-testid=source-text]').first().innerText();
     expect(source).toContain('514.9');
+  });
+
+  it('a Word document with its points in a table, dropped on the page, adds its parcel', async () => {
+    await s.page.locator('[data-testid=search]').fill('');
+    await drop(s.page, [{ name: '吕政发2022-12号.docx', bytes: docxWithPointTable(sampleDocument()), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]);
+    await expect.poll(() => s.page.locator('[data-testid=rows-shown]').innerText(), { timeout: 30_000 }).toContain('23 / 23');
+    await s.page.locator('[data-testid=search]').fill('〔2022〕12号');
+    await s.page.locator('.tr[data-id="导入2/吕政发〔2022〕12号"]').click();
+    await expect.poll(() => s.page.locator('[data-testid=details-stated]').innerText()).toContain('514.9');
+    expect(await s.page.locator('[data-testid=details-computed]').innerText()).toContain('514.8901');
   });
 
   it('makes no request outside localhost and logs no console error', () => {
