@@ -2,7 +2,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLayers } from '../core/applyLayers.js';
-import { extract, MAX_INPUT_BYTES, tooLarge, type InputFile } from '../core/extract.js';
+import { extract, type InputFile } from '../core/extract.js';
+import { MAX_INPUT_BYTES, tooLarge } from '../core/inputLimits.js';
 import { readLayers } from '../core/readLayers.js';
 import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report.js';
 import { toFeatureCollection } from '../core/toGeoJSON.js';

@@ -13,6 +13,7 @@ import { extractMiningPolicy } from './extractMiningPolicy.js';
 import { extractPlanningBlocks, plotNamedBy } from './extractPlanningBlocks.js';
 import { normalize } from './normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './readCoordinateFile.js';
+import { MAX_INPUT_BYTES, tooLarge } from './inputLimits.js';
 import { isPointLine } from './parseCoordinates.js';
 import { segment, type GazetteDocument } from './segment.js';
 import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './types.js';
@@ -27,18 +28,6 @@ export interface InputFile {
    * this text.
    */
   text?: { content: string; from: 'pdf' | 'docx' };
-}
-
-/**
- * The largest single input read. The largest real inputs are a few MB (a year of gazettes, a county's
- * coordinate file); beyond this a file is far more likely a mistake, and the page would run out of memory.
- */
-export const MAX_INPUT_BYTES = 200e6;
-
-/** The diagnostic for a file over the limit; shells that can see a file's size before reading it use it too. */
-export function tooLarge(file: string, bytes: number, limit = MAX_INPUT_BYTES): Diagnostic {
-  const mb = (n: number) => (n / 1e6).toFixed(n < 1e7 ? 1 : 0);
-  return diagnose('input-too-large', { file, line: 0 }, { size: mb(bytes), limit: mb(limit) });
 }
 
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {

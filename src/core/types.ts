@@ -185,7 +185,7 @@ export interface DecodedText {
 export interface ExtractOptions {
   /** Zone to use for coordinates printed without a zone prefix, e.g. { width: 3, zone: 37 }. */
   zone?: { width: 3 | 6; zone: number };
-  /** Largest input in bytes that is read (default MAX_INPUT_BYTES in extract.ts). */
+  /** Largest input in bytes that is read (default MAX_INPUT_BYTES in inputLimits.ts). */
   maxInputBytes?: number;
 }
 
