@@ -6,6 +6,7 @@ import { zipSync } from 'fflate';
 import { WGS84_GEOGRAPHIC } from './crs.js';
 import { writeDbf } from './dbf.js';
 import { toEsriWkt } from './esriWkt.js';
+import { ringsBbox } from './labelPoint.js';
 import { attributesFor, attributeValues } from './parcelAttributes.js';
 import { gridPolygons, hasGeometry, lonLatPolygons, reverseRings } from './parcelGeometry.js';
 import type { Parcel } from './types.js';
@@ -64,7 +65,7 @@ export function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx:
   const shp = new DataView(new ArrayBuffer(shpLength));
   const shx = new DataView(new ArrayBuffer(shxLength));
   const all = records.flat(2);
-  const box = all.length > 0 ? bbox(all) : [0, 0, 0, 0];
+  const box = all.length > 0 ? ringsBbox([all]) : [0, 0, 0, 0];
   writeHeader(shp, shpLength, box);
   writeHeader(shx, shxLength, box);
   let at = HEADER_BYTES;
@@ -77,7 +78,7 @@ export function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx:
     shp.setInt32(at + 4, content / 2);
     at += 8;
     shp.setInt32(at, SHAPE_POLYGON, true);
-    bbox(rings.flat()).forEach((v, k) => shp.setFloat64(at + 4 + 8 * k, v, true));
+    ringsBbox(rings).forEach((v, k) => shp.setFloat64(at + 4 + 8 * k, v, true));
     const points = rings.flat();
     shp.setInt32(at + 36, rings.length, true);
     shp.setInt32(at + 40, points.length, true);
@@ -103,18 +104,4 @@ function writeHeader(view: DataView, length: number, box: number[]): void {
   view.setInt32(28, VERSION, true);
   view.setInt32(32, SHAPE_POLYGON, true);
   box.forEach((v, k) => view.setFloat64(36 + 8 * k, v, true));
-}
-
-function bbox(points: readonly [number, number][]): [number, number, number, number] {
-  let xmin = Infinity;
-  let ymin = Infinity;
-  let xmax = -Infinity;
-  let ymax = -Infinity;
-  for (const [x, y] of points) {
-    if (x < xmin) xmin = x;
-    if (x > xmax) xmax = x;
-    if (y < ymin) ymin = y;
-    if (y > ymax) ymax = y;
-  }
-  return [xmin, ymin, xmax, ymax];
 }
