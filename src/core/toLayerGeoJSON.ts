@@ -37,10 +37,17 @@ export interface PlanningProperties {
   latest_date: string | null;
   approvals: { doc: string; date: string | null; title: string; project: string | null; source: string }[];
   mentions: { doc: string; date: string | null; title: string; source: string }[];
-  /** Land parcels inside or overlapping the block, with the overlap. */
-  parcels: { id: string; relation: string; overlap_m2: number; share: number }[];
+  parcels: RelatedParcel[];
   source: string;
   [planner: string]: unknown;
+}
+
+/** A land parcel inside or overlapping a block or zone, with the overlap. */
+export interface RelatedParcel {
+  id: string;
+  relation: string;
+  overlap_m2: number;
+  share: number;
 }
 
 export interface MiningProperties {
@@ -61,7 +68,7 @@ export interface MiningProperties {
   criteria: (CriterionResult & { source_text: string | null })[];
   policy_doc: string | null;
   mentions: { doc: string; date: string | null; name: string; source: string }[];
-  parcels: { id: string; relation: string; overlap_m2: number; share: number }[];
+  parcels: RelatedParcel[];
   source: string;
   [planner: string]: unknown;
 }
