@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics.js';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/catalogue.js';
 import { repoRoot } from './helpers.js';
 
 const docPath = path.join(repoRoot, 'docs/diagnostics.md');

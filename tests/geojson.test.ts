@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
 import { extract } from '../src/core/extract.js';
-import { toFeatureCollection } from '../src/core/toGeoJSON.js';
-import type { ExtractResult } from '../src/core/types.js';
+import { toFeatureCollection } from '../src/core/formats/geojson/toGeoJSON.js';
+import type { ExtractResult } from '../src/core/model/types.js';
 import { ensureCliBuilt, gazetteInputs, jiezhi, run } from './helpers.js';
 
 // A 0.001° square, counter-clockwise, and a hole inside it, clockwise.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { InputFile } from '../src/core/extract.js';
-import type { Diagnostic, ExtractResult } from '../src/core/types.js';
+import type { Diagnostic, ExtractResult } from '../src/core/model/types.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const gazetteDir = path.join(repoRoot, 'data/gazettes');

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { extract } from '../core/extract.js';
-import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/exportParcels.js';
+import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/formats/exportParcels.js';
 import { gatherInputs, printProblems } from './extract.js';
 import type { ZoneOption } from './main.js';
 

@@ -1,14 +1,14 @@
 // `jiezhi extract` and `jiezhi verify`: gather input files, run the core, write outputs, print the table.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { applyLayers } from '../core/applyLayers.js';
+import { applyLayers } from '../core/layers/applyLayers.js';
 import { extract, type InputFile } from '../core/extract.js';
-import { MAX_INPUT_BYTES, tooLarge } from '../core/inputLimits.js';
-import { readLayers } from '../core/readLayers.js';
-import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report.js';
-import { toFeatureCollection } from '../core/toGeoJSON.js';
-import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/toLayerGeoJSON.js';
-import type { ExtractResult } from '../core/types.js';
+import { MAX_INPUT_BYTES, tooLarge } from '../core/text/inputLimits.js';
+import { readLayers } from '../core/layers/readLayers.js';
+import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report/report.js';
+import { toFeatureCollection } from '../core/formats/geojson/toGeoJSON.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
+import type { ExtractResult } from '../core/model/types.js';
 import type { ZoneOption } from './main.js';
 import { prepareInput } from './readDocuments.js';
 

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { InputFile } from '../core/extract.js';
-import { htmlToText } from '../core/htmlToText.js';
-import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/rebuildPdfText.js';
-import { sniffFormat } from '../core/sniffFormat.js';
+import { htmlToText } from '../core/text/htmlToText.js';
+import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
+import { sniffFormat } from '../core/text/sniffFormat.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 // `jiezhi transform --from EPSG:<code> --to EPSG:<code>`: stdin lines in, converted pairs out. The conversion
 // itself is transformLine in src/core (shared with the browser); this module only handles text, streams and exit codes.
-import { parseCrs } from '../core/crs.js';
-import { transformLine } from '../core/project.js';
+import { parseCrs } from '../core/geodesy/crs.js';
+import { transformLine } from '../core/geodesy/project.js';
 
 /** Converts every line; a bad line becomes an error naming its 1-based line number. Never throws. */
 export function transformText(input: string, from: number, to: number): { output: string; errors: string[] } {
