@@ -1,5 +1,5 @@
 // Shapes shared by the page and its worker. Everything is plain data: it crosses postMessage.
-import type { Diagnostic, Parcel, SourceSpan } from '../core/model/types.js';
+import type { Diagnostic, Parcel, SourceSpan } from '../../core/model/types.js';
 import type { PackedRows } from './published.js';
 
 export type SortKey = 'doc' | 'holder' | 'location' | 'stated' | 'computed' | 'delta' | 'status';

@@ -3,7 +3,7 @@
 // (details, vertices, exports). records.json stays the complete output for GIS work; the page never parses it.
 // The page gets the index's columns rather than 100 000 row objects (structured clone of that many objects costs
 // seconds on the main thread) and makes the rows itself (rowsOf), as the worker makes the few it needs (rowAt).
-import type { Parcel } from '../core/model/types.js';
+import type { Parcel } from '../../core/model/types.js';
 import type { FeatureCollectionLike, Row } from './model.js';
 
 type Feature = FeatureCollectionLike['features'][number];

@@ -3,7 +3,7 @@
 // the current filter or the selected parcel. The writers run in the data worker and load there on the first
 // download, so none of them is in the page's initial JavaScript.
 import { data } from './data.js';
-import type { Dict } from './i18n.js';
+import type { Dict } from '../locale/i18n.js';
 import type { ExportRequestOptions, Message } from './model.js';
 
 export interface DownloadContext {

@@ -2,7 +2,7 @@
 import { rowsOf, unpackRows } from './published.js';
 import type { Batch, Details, ExportRequestOptions, FeatureCollectionLike, ImportFile, ImportMode, InitResult, Request, Unlocated, WorkerReply } from './model.js';
 
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'jiezhi-data' });
+const worker = new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module', name: 'jiezhi-data' });
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextId = 1;
 

@@ -1,7 +1,7 @@
 // Reading dropped or picked files into what the worker imports: too large files are refused, PDF and Word
 // documents have their text taken out here.
-import { MAX_INPUT_BYTES, tooLarge } from '../core/text/inputLimits.js';
-import { sniffFormat } from '../core/text/sniffFormat.js';
+import { MAX_INPUT_BYTES, tooLarge } from '../../core/text/inputLimits.js';
+import { sniffFormat } from '../../core/text/sniffFormat.js';
 import type { ImportFile, Message } from './model.js';
 
 /** The files the worker can read; each refused file is reported through notify. */

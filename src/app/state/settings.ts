@@ -1,5 +1,5 @@
 // User settings kept in the browser: the optional raster basemap (off by default: the page makes no external request).
-import type { Basemap } from './map.js';
+import type { Basemap } from '../map/map.js';
 
 const KEY = 'jiezhi.basemap';
 

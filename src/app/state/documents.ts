@@ -2,8 +2,8 @@
 // large): like src/cli/readDocuments.ts, it takes the text out and hands it to the core's pure rebuildPdfText /
 // htmlToText; extract then reads it as a gazette. CMaps and standard fonts come from the page's own folder
 // (copied from pdfjs-dist at build time by vite.config.ts): no network.
-import { htmlToText } from '../core/text/htmlToText.js';
-import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
+import { htmlToText } from '../../core/text/htmlToText.js';
+import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../../core/text/rebuildPdfText.js';
 import type { ImportFile } from './model.js';
 
 type Failure = { failure: { zh: string; en: string } };

@@ -2,24 +2,24 @@
 // The page's data store, off the main thread: it loads the published records, runs the same core extraction
 // the CLI runs on files the user drops, and answers the page's questions (details, vertices, exports).
 // The page only ever holds the compact table rows.
-import { epsgForZone, zoneFromEpsg } from '../core/geodesy/crs.js';
-import type { ParcelPairRelation } from '../core/verify/analyzeTopology.js';
-import { applyLayers } from '../core/layers/applyLayers.js';
-import { checkGeoJSON } from '../core/formats/geojson/checkGeoJSON.js';
-import { decode } from '../core/text/decode.js';
-import { extract, type InputFile } from '../core/extract.js';
-import { normalizeBlockCode } from '../core/planning/extractPlanningBlocks.js';
-import { CAPACITY_FIELDS, CODE_FIELDS, fieldOf, MINERAL_FIELDS, YEARS_FIELDS } from '../core/layers/joinLayers.js';
-import { isGeoJSON } from '../core/formats/geojson/readGeoJSON.js';
-import { readLayers } from '../core/layers/readLayers.js';
-import { sniffFormat } from '../core/text/sniffFormat.js';
-import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
+import { epsgForZone, zoneFromEpsg } from '../../core/geodesy/crs.js';
+import type { ParcelPairRelation } from '../../core/verify/analyzeTopology.js';
+import { applyLayers } from '../../core/layers/applyLayers.js';
+import { checkGeoJSON } from '../../core/formats/geojson/checkGeoJSON.js';
+import { decode } from '../../core/text/decode.js';
+import { extract, type InputFile } from '../../core/extract.js';
+import { normalizeBlockCode } from '../../core/planning/extractPlanningBlocks.js';
+import { CAPACITY_FIELDS, CODE_FIELDS, fieldOf, MINERAL_FIELDS, YEARS_FIELDS } from '../../core/layers/joinLayers.js';
+import { isGeoJSON } from '../../core/formats/geojson/readGeoJSON.js';
+import { readLayers } from '../../core/layers/readLayers.js';
+import { sniffFormat } from '../../core/text/sniffFormat.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../../core/formats/geojson/toLayerGeoJSON.js';
 import { intersection } from 'polyclip-ts';
-import { projectToGrid } from '../core/geodesy/project.js';
-import { formatSpan, toFeatureCollection, toProperties } from '../core/formats/geojson/toGeoJSON.js';
-import { labelPoint, ringsBbox } from '../core/geometry/labelPoint.js';
-import { Published, packRows, type PageIndex } from './published.js';
-import type { Diagnostic, ExtractResult, Parcel, SourceSpan } from '../core/model/types.js';
+import { projectToGrid } from '../../core/geodesy/project.js';
+import { formatSpan, toFeatureCollection, toProperties } from '../../core/formats/geojson/toGeoJSON.js';
+import { labelPoint, ringsBbox } from '../../core/geometry/labelPoint.js';
+import { Published, packRows, type PageIndex } from '../state/published.js';
+import type { Diagnostic, ExtractResult, Parcel, SourceSpan } from '../../core/model/types.js';
 import type {
   Batch,
   Details,
@@ -38,7 +38,7 @@ import type {
   Unlocated,
   VertexRow,
   WorkerReply,
-} from './model.js';
+} from '../state/model.js';
 
 type Position = [number, number];
 type Feature = FeatureCollectionLike['features'][number];
@@ -527,7 +527,7 @@ function neighboursOf(id: string): Neighbour[] {
 
 /** Every format of the core's exportParcels; the writers (Shapefile, KML, GBK table…) load on the first download. */
 async function exportFile(format: string, ids: string[] | null, options: ExportRequestOptions) {
-  const { exportParcels, EXPORT_FORMATS } = await import('../core/formats/exportParcels.js');
+  const { exportParcels, EXPORT_FORMATS } = await import('../../core/formats/exportParcels.js');
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Error(`unknown format: ${format}`);
   const chosen = ids ? ids.map((id) => entries.get(id)) : [...entries.values()];
   const parcels: Parcel[] = [];

@@ -17,8 +17,8 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollectionLike, LayerId } from './model.js';
-import { LAYER_STATUS_COLOURS, STATUS_COLOURS } from './model.js';
+import type { FeatureCollectionLike, LayerId } from '../state/model.js';
+import { LAYER_STATUS_COLOURS, STATUS_COLOURS } from '../state/model.js';
 
 setWorkerUrl(workerUrl);
 
