@@ -31,6 +31,12 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `the file is too large (${p.size} MB); the limit is ${p.limit} MB per file, so it was not read`,
     help: { zh: '把文件拆分成较小的几个文件，或只保留需要的公文。', en: 'Split the file into smaller ones, or keep only the documents you need.' },
   },
+  'limit-exceeded': {
+    severity: 'error',
+    zh: (p) => `超出资源上限：${p.what}为 ${p.value}，上限 ${p.limit}，已停止读取`,
+    en: (p) => `resource limit reached: ${p.what} is ${p.value}, the limit is ${p.limit}; reading stopped`,
+    help: { zh: '文件可能已损坏或是恶意构造的；确属正常的大文件时，可按 README“资源上限”一节放宽上限。', en: 'The file may be corrupt or crafted; if it is a genuine large file, raise the limit as the README section on resource limits explains.' },
+  },
   'input-pdf-no-text': {
     severity: 'error',
     zh: () => 'PDF 没有文字层（可能是扫描件），无法提取；请提供带文字的 PDF、Word 或文本文件',
