@@ -97,7 +97,12 @@ export interface LandRecord {
   attributes?: Record<string, string>;
   /** The 控规 plot the document itself names for this land ("XC-79 地块"), when it names exactly one. */
   planningBlock?: string;
+  /** The geodetic datum the document names for its coordinates; absent when it names none (CGCS2000 is assumed). */
+  datum?: Datum;
 }
+
+/** Datums of Chinese Gauss–Krüger coordinates: CGCS2000 today, 1980 西安 and 1954 北京 in older documents. */
+export type Datum = 'CGCS2000' | 'Xian80' | 'Beijing54';
 
 export interface ZoneInfo {
   /** 3 or 6 (degrees of longitude). */
