@@ -23,7 +23,7 @@ export function gazetteInputs(): InputFile[] {
  * The boundary-point lines of a raw text, read without any of the product's code: physical lines split on
  * CR, LF or CRLF (1-based), kept when they match X<number>= with either width of X and =.
  */
-export const RAW_POINT_LINE = /[XＸ]\s*\d+\s*[=＝]/;
+const RAW_POINT_LINE = /[XＸ]\s*\d+\s*[=＝]/;
 
 export function rawPointLines(text: string): number[] {
   const out: number[] = [];

@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import { extract } from '../core/extract.js';
 import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/formats/exportParcels.js';
 import { gatherInputs, printProblems } from './extract.js';
-import type { ZoneOption } from './main.js';
+import type { ZoneOption } from './zoneOption.js';
 
 export interface ConvertOptions {
   to: string;

@@ -9,7 +9,7 @@ import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTa
 import { toFeatureCollection } from '../core/formats/geojson/toGeoJSON.js';
 import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
 import type { ExtractResult } from '../core/model/types.js';
-import type { ZoneOption } from './main.js';
+import type { ZoneOption } from './zoneOption.js';
 import { prepareInput } from './readDocuments.js';
 
 interface Options {

@@ -1,8 +1,9 @@
 // The `jiezhi` command: file and terminal IO around src/core.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runConvert, type ConvertOptions } from './convert.js';
 import { runExtract, runVerify } from './extract.js';
 import { runTransform } from './transform.js';
+import { parseZone, type ZoneOption } from './zoneOption.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -55,14 +56,4 @@ export async function main(argv: string[]): Promise<void> {
     });
 
   await program.parseAsync(argv);
-}
-
-export type ZoneOption = { width: 3 | 6; zone: number };
-
-// 3° zones (25–45) and 6° zones (13–23) do not overlap, so the number alone says which.
-function parseZone(text: string): ZoneOption {
-  const n = Number(text);
-  if (Number.isInteger(n) && n >= 25 && n <= 45) return { width: 3, zone: n };
-  if (Number.isInteger(n) && n >= 13 && n <= 23) return { width: 6, zone: n };
-  throw new InvalidArgumentError('a zone is 25–45 (3° zones) or 13–23 (6° zones)');
 }

@@ -23,7 +23,7 @@ import { LAYER_STATUS_COLOURS, STATUS_COLOURS } from '../state/model.js';
 setWorkerUrl(workerUrl);
 
 /** CSS font stack for labels: the CJK fonts planners' machines have, then the system default. */
-export const LABEL_FONTS = ['WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'];
+const LABEL_FONTS = ['WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'];
 
 export interface Basemap {
   url: string;
@@ -510,7 +510,7 @@ function featureId(f: MapGeoJSONFeature): string | null {
 }
 
 /** "https://t{0-7}.example/{z}/{x}/{y}" → one URL per subdomain. */
-export function expandTemplate(url: string): string[] {
+function expandTemplate(url: string): string[] {
   const m = /\{(\d)-(\d)\}/.exec(url);
   if (!m) return [url];
   const out: string[] = [];

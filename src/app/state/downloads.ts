@@ -71,7 +71,7 @@ export function exportErrorMessage(err: unknown): Message {
 }
 
 /** Keeps Chinese in file names; drops what file systems reject. */
-export function safeName(text: string): string {
+function safeName(text: string): string {
   return text.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80) || 'parcel';
 }
 

@@ -1,6 +1,5 @@
 // Shapes shared by the page and its worker. Everything is plain data: it crosses postMessage.
 import type { Diagnostic, Parcel, SourceSpan } from '../../core/model/types.js';
-import type { PackedRows } from './published.js';
 
 export type SortKey = 'doc' | 'holder' | 'location' | 'stated' | 'computed' | 'delta' | 'status';
 
@@ -175,3 +174,34 @@ export type Request =
   | { type: 'geojson'; ids: string[] | null };
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/**
+ * The table fields of the published records, column by column: numbers in typed arrays (NaN or -1 for none), text
+ * columns as arrays of strings. The page gets it packed (packRows): typed arrays and one JSON string per text column
+ * cross postMessage in milliseconds, where 100 000 row objects take seconds to clone.
+ */
+export interface RowTable {
+  count: number;
+  strings: string[];
+  id: string[];
+  doc: string[];
+  source: string[];
+  /** Positions in `strings`, -1 for none. */
+  holder: Int32Array;
+  location: Int32Array;
+  title: Int32Array;
+  reports: Int32Array;
+  statedText: Int32Array;
+  status: Int32Array;
+  /** 0 for none. */
+  epsg: Int32Array;
+  /** NaN for none. */
+  statedM2: Float64Array;
+  computedM2: Float64Array;
+  deltaM2: Float64Array;
+  /** Four per record, NaN without geometry. */
+  bbox: Float64Array;
+}
+
+/** A RowTable for postMessage: the text columns as JSON text. */
+export type PackedRows = Omit<RowTable, 'strings' | 'id' | 'doc' | 'source'> & { strings: string; id: string; doc: string; source: string };

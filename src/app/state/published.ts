@@ -4,7 +4,7 @@
 // The page gets the index's columns rather than 100 000 row objects (structured clone of that many objects costs
 // seconds on the main thread) and makes the rows itself (rowsOf), as the worker makes the few it needs (rowAt).
 import type { Parcel } from '../../core/model/types.js';
-import type { FeatureCollectionLike, Row } from './model.js';
+import type { FeatureCollectionLike, PackedRows, Row, RowTable } from './model.js';
 
 type Feature = FeatureCollectionLike['features'][number];
 
@@ -51,38 +51,7 @@ export interface PageIndex {
 
 const UNIT = 1e7;
 
-/**
- * The table fields of the published records, column by column: numbers in typed arrays (NaN or -1 for none), text
- * columns as arrays of strings. The page gets it packed (packRows): typed arrays and one JSON string per text column
- * cross postMessage in milliseconds, where 100 000 row objects take seconds to clone.
- */
-export interface RowTable {
-  count: number;
-  strings: string[];
-  id: string[];
-  doc: string[];
-  source: string[];
-  /** Positions in `strings`, -1 for none. */
-  holder: Int32Array;
-  location: Int32Array;
-  title: Int32Array;
-  reports: Int32Array;
-  statedText: Int32Array;
-  status: Int32Array;
-  /** 0 for none. */
-  epsg: Int32Array;
-  /** NaN for none. */
-  statedM2: Float64Array;
-  computedM2: Float64Array;
-  deltaM2: Float64Array;
-  /** Four per record, NaN without geometry. */
-  bbox: Float64Array;
-}
-
-/** A RowTable for postMessage: the text columns as JSON text. */
-export type PackedRows = Omit<RowTable, 'strings' | 'id' | 'doc' | 'source'> & { strings: string; id: string; doc: string; source: string };
-
-export function tableFromIndex({ count, strings, columns: c }: PageIndex): RowTable {
+function tableFromIndex({ count, strings, columns: c }: PageIndex): RowTable {
   const ints = (values: (number | null)[], none: number) => {
     const out = new Int32Array(values.length);
     for (let i = 0; i < values.length; i++) out[i] = values[i] ?? none;
@@ -135,7 +104,7 @@ export function unpackRows(p: PackedRows): RowTable {
 }
 
 /** The table row of record i. */
-export function rowAt(t: RowTable, i: number): Row {
+function rowAt(t: RowTable, i: number): Row {
   const text = (k: number) => (k >= 0 ? t.strings[k]! : null);
   const num = (v: number) => (Number.isNaN(v) ? null : v);
   const doc = t.doc[i]!;

@@ -3,7 +3,7 @@
 // the CLI runs on files the user drops, and answers the page's questions (details, vertices, exports).
 // The page only ever holds the compact table rows.
 import { epsgForZone, zoneFromEpsg } from '../../core/geodesy/crs.js';
-import type { ParcelPairRelation } from '../../core/verify/analyzeTopology.js';
+import type { ParcelPairRelation } from '../../core/model/topology.js';
 import { applyLayers } from '../../core/layers/applyLayers.js';
 import { checkGeoJSON } from '../../core/formats/geojson/checkGeoJSON.js';
 import { decode } from '../../core/text/decode.js';

@@ -40,7 +40,7 @@ export const PARCEL_ATTRIBUTES: readonly ParcelAttribute[] = [
 ];
 
 /** Only written when a mining zone is among the parcels. */
-export const ELEVATION_ATTRIBUTES: readonly ParcelAttribute[] = [
+const ELEVATION_ATTRIBUTES: readonly ParcelAttribute[] = [
   { name: 'ELEV_TOP', alias: '标高上限（米）', type: 'N', decimals: 2, value: (p) => p.elevation?.top ?? null },
   { name: 'ELEV_BOT', alias: '标高下限（米）', type: 'N', decimals: 2, value: (p) => p.elevation?.bottom ?? null },
 ];

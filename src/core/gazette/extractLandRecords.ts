@@ -16,7 +16,7 @@ const KINDS: [RecordKind, RegExp][] = [
   ['bulk-development', /土地征收成片开发方案的批复/],
 ];
 
-export function classifyDocument(title: string): RecordKind | null {
+function classifyDocument(title: string): RecordKind | null {
   for (const [kind, pattern] of KINDS) if (pattern.test(title)) return kind;
   return null;
 }

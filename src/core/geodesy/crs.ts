@@ -28,7 +28,7 @@ const EPSG_BLOCKS: readonly EpsgBlock[] = [
 
 const SUPPORTED_TEXT = 'EPSG:4490 (CGCS2000), EPSG:4326 (WGS 84) and EPSG:4491–4554 (CGCS2000 Gauss–Krüger)';
 
-export function centralMeridian(width: 3 | 6, zone: number): number {
+function centralMeridian(width: 3 | 6, zone: number): number {
   return width === 3 ? 3 * zone : 6 * zone - 3;
 }
 

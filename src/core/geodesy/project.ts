@@ -14,7 +14,7 @@ export type Pair = [number, number];
  * A box around China for catching swapped columns and wrong zones; a box, not the border. Wider than
  * DOMAIN.md §2's 73.6–134.8°E, 16.7–53.6°N, which cut off Fuyuan (135.08°E) and the Nansha islands (≈ 4°N).
  */
-export const CHINA_EXTENT = { west: 73.4, east: 135.2, south: 3.5, north: 53.6 } as const;
+const CHINA_EXTENT = { west: 73.4, east: 135.2, south: 3.5, north: 53.6 } as const;
 
 // Building a converter parses two definitions; parcels convert thousands of points through the same pair of CRSs.
 const converters = new Map<string, Converter>();
@@ -55,7 +55,7 @@ export function inChina(lon: number, lat: number): boolean {
 }
 
 /** Degrees to 9 decimals (≈ 0.1 mm), metres to 3 (the printed precision of boundary points). */
-export function formatPair(epsg: number, [a, b]: Pair): string {
+function formatPair(epsg: number, [a, b]: Pair): string {
   const decimals = isGeographic(epsg) ? 9 : 3;
   return `${a.toFixed(decimals)} ${b.toFixed(decimals)}`;
 }

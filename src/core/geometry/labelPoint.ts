@@ -1,6 +1,8 @@
 // Where a map puts a polygon's one label, and the box around its rings: shared by the page's worker (for imported
 // files) and scripts/publish-data.mjs (for the published data), so both place labels the same way.
 
+import { bbox } from '@turf/bbox';
+
 type Position = [number, number];
 
 /** A point inside the largest of the rings (by planar area in the rings' own units); null for no ring. */
@@ -19,19 +21,7 @@ export function labelPoint(rings: readonly (readonly Position[])[]): Position | 
 
 /** [west, south, east, north] of every position of the rings. */
 export function ringsBbox(rings: readonly (readonly Position[])[]): [number, number, number, number] {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
-  }
-  return [w, s, e, n];
+  return bbox({ type: 'MultiPoint', coordinates: rings.flat() as Position[] }) as [number, number, number, number];
 }
 
 function ringArea(ring: readonly Position[]): number {

@@ -1,17 +1,11 @@
 // Brings the planner's layers to an extraction: joins them to the blocks and mines the gazettes name, evaluates
 // each mining zone against the policy, and relates the land parcels to both. Mining zones read as records of
 // the main inputs (a mining-right TXT given to extract) are mining zones here too, so every zone is evaluated.
-import { joinLayers, type LayerJoin } from './joinLayers.js';
-import { featureFromParcel, type LayerRead } from './readLayers.js';
-import { relateParcels, type ParcelRelation } from './relateParcels.js';
+import { joinLayers } from './joinLayers.js';
+import { featureFromParcel } from './readLayers.js';
+import type { LayerRead } from '../model/layers.js';
+import { relateParcels } from './relateParcels.js';
 import type { ExtractResult } from '../model/types.js';
-
-export interface LayerResult {
-  join: LayerJoin;
-  /** Land parcels against planning blocks and mining zones. */
-  relations: ParcelRelation[];
-  skipped: LayerRead['skipped'];
-}
 
 export function applyLayers(result: ExtractResult, read: LayerRead): ExtractResult {
   const zonesInInputs = result.parcels.filter((p) => p.kind === 'mining-zone' && p.lonLatRing).map(featureFromParcel);

@@ -11,45 +11,21 @@
 //   mineral:            开采矿种, 矿种, mineral, KCKZ, KZ
 // A feature with a block code is a planning block; otherwise one with a mine name, or layer = "mining", is a mining zone.
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
-import { evaluateRetention, type RetentionResult, type ZoneAttributes } from '../mining/evaluateRetention.js';
-import type { Mine } from '../mining/extractMines.js';
+import { evaluateRetention } from '../mining/evaluateRetention.js';
+import type { ZoneAttributes } from '../model/mining.js';
+import type { Mine } from '../model/mining.js';
 import { mineNameKey } from '../mining/extractMines.js';
-import type { MiningPolicy } from '../mining/extractMiningPolicy.js';
-import { normalizeBlockCode, type PlanningBlock } from '../planning/extractPlanningBlocks.js';
-import type { LayerFeature } from './readLayers.js';
+import type { MiningPolicy } from '../model/mining.js';
+import { normalizeBlockCode } from '../planning/extractPlanningBlocks.js';
+import type { PlanningBlock } from '../model/planning.js';
+import type { LayerFeature } from '../model/layers.js';
+import type { LayerJoin, MiningFeature, PlanningFeature } from '../model/layers.js';
 
 export const CODE_FIELDS = ['地块编号', '地块代码', '控规编号', '编号', 'code', 'block_code', 'block', 'DKBM', 'DKBH'];
-export const NAME_FIELDS = ['矿山名称', '矿区名称', '采矿权人', '企业名称', '名称', 'name', 'mine', 'KSMC', 'KQMC'];
+const NAME_FIELDS = ['矿山名称', '矿区名称', '采矿权人', '企业名称', '名称', 'name', 'mine', 'KSMC', 'KQMC'];
 export const CAPACITY_FIELDS = ['生产规模', '产能', '设计产能', 'capacity', 'SCGM'];
 export const YEARS_FIELDS = ['剩余服务年限', '服务年限', 'remaining_years', 'SYFWNX'];
 export const MINERAL_FIELDS = ['开采矿种', '矿种', 'mineral', 'KCKZ', 'KZ'];
-
-export interface PlanningFeature {
-  feature: LayerFeature;
-  /** Normalised code read from the feature. */
-  code: string;
-  block: PlanningBlock | null;
-}
-
-export interface MiningFeature {
-  feature: LayerFeature;
-  name: string | null;
-  key: string | null;
-  mine: Mine | null;
-  /** exact: same key; tail: one key is the end of the other (晋邦德 / 西山晋邦德), accepted only when unique. */
-  match: 'exact' | 'tail' | null;
-  attributes: ZoneAttributes;
-  retention: RetentionResult;
-}
-
-export interface LayerJoin {
-  planning: PlanningFeature[];
-  mining: MiningFeature[];
-  /** Features that are neither kind (no code, no name). */
-  unclassified: LayerFeature[];
-  unmatchedFeatures: { id: string; layer: 'planning' | 'mining'; label: string }[];
-  unmatchedReferences: { planning: PlanningBlock[]; mining: Mine[] };
-}
 
 export function joinLayers(features: readonly LayerFeature[], blocks: readonly PlanningBlock[], mines: readonly Mine[], policy: MiningPolicy | null): LayerJoin {
   const byCode = new Map(blocks.map((b) => [b.code, b]));

@@ -6,25 +6,8 @@ import { decode } from '../text/decode.js';
 import { extract, type InputFile } from '../extract.js';
 import { lonLatPolygons } from '../geometry/parcelGeometry.js';
 import { isGeoJSON } from '../formats/geojson/readGeoJSON.js';
-import type { Diagnostic, ExtractOptions, Parcel, SourceSpan } from '../model/types.js';
-
-export interface LayerFeature {
-  /** `file#n`, n the 1-based feature (or record) number in its file. */
-  id: string;
-  source: SourceSpan;
-  properties: Record<string, unknown>;
-  /** Polygons of [lon, lat] rings (CGCS2000 ≈ WGS84), exterior first. */
-  polygons: [number, number][][][];
-  /** Ellipsoidal area in m² when a reader computed it (mining-right TXT); otherwise computed on demand. */
-  ellipsoidalM2?: number;
-}
-
-export interface LayerRead {
-  features: LayerFeature[];
-  diagnostics: Diagnostic[];
-  /** Features left out, with why (not a polygon, coordinates not lon/lat). */
-  skipped: { source: SourceSpan; reason: string }[];
-}
+import type { ExtractOptions, Parcel, SourceSpan } from '../model/types.js';
+import type { LayerFeature, LayerRead } from '../model/layers.js';
 
 export function readLayers(inputs: readonly InputFile[], options: ExtractOptions = {}): LayerRead {
   const out: LayerRead = { features: [], diagnostics: [], skipped: [] };

@@ -8,35 +8,15 @@ import { intersection, type Geom } from 'polyclip-ts';
 import { gridPolygons } from '../geometry/parcelGeometry.js';
 import { planarArea } from '../geodesy/planarArea.js';
 import { projectToGrid } from '../geodesy/project.js';
-import type { LayerFeature } from './readLayers.js';
 import type { Parcel } from '../model/types.js';
-
-export interface ParcelRelation {
-  parcel: string;
-  layer: 'planning' | 'mining';
-  /** The layer feature's id (file#n). */
-  feature: string;
-  /** Block code or mine name of the feature. */
-  label: string;
-  /** within: the whole parcel lies in the feature (up to WITHIN_SLACK_M2); overlaps: part of it does. */
-  relation: 'within' | 'overlaps';
-  overlapM2: number;
-  /** overlap ÷ the parcel's planar area. */
-  parcelShare: number;
-}
-
-export interface RelatableFeature {
-  layer: 'planning' | 'mining';
-  label: string;
-  feature: LayerFeature;
-}
+import type { ParcelRelation, RelatableFeature } from '../model/layers.js';
 
 /**
  * Overlaps smaller than this are boundary noise, and a parcel missing less than this from a feature lies within
  * it: lon/lat written to 9–10 decimals round-trips to about 0.1 mm, so a shared edge 1 km long can leave a
  * sliver of this order.
  */
-export const WITHIN_SLACK_M2 = 0.01;
+const WITHIN_SLACK_M2 = 0.01;
 
 export function relateParcels(parcels: readonly Parcel[], features: readonly RelatableFeature[]): ParcelRelation[] {
   const usable = features.filter((f) => f.feature.polygons.length > 0);

@@ -1,45 +1,8 @@
 // The single-retention test (单独保留) of the consolidation policy applied to one mining zone. Every
 // criterion reports the value it used, the threshold and the policy sentence it comes from. A value the zone
 // lacks, or a threshold the policy lacks, makes the criterion unknown: never a pass.
-import type { Criterion, MiningPolicy, Threshold } from './extractMiningPolicy.js';
-import type { SourceSpan } from '../model/types.js';
-
-export interface ZoneAttributes {
-  /** Ellipsoidal area on CGCS2000 (TD/T 1055-2019 附录D), m²; null without geometry. */
-  areaM2: number | null;
-  /** Production capacity, existing or after the planned increase, 万吨/年. */
-  capacity: number | null;
-  /** Remaining service life, years. */
-  remainingYears: number | null;
-  /** Mineral mined (开采矿种), as the layer names it. */
-  mineral: string | null;
-}
-
-export type CriterionStatus = 'pass' | 'fail' | 'unknown';
-export type RetentionOutcome = 'retain' | 'consolidate' | 'unknown';
-
-export interface CriterionResult {
-  criterion: Criterion;
-  status: CriterionStatus;
-  /** The zone's value in the threshold's unit, null when the zone lacks it. */
-  value: number | null;
-  /** The threshold applied; null when the policy has none or it depends on a mineral the zone does not name. */
-  min: number | null;
-  unit: string;
-  /** The policy's wording and where it is printed. */
-  text: string | null;
-  source: SourceSpan | null;
-  /** Why the criterion is unknown, when it is. */
-  reason: string | null;
-}
-
-export interface RetentionResult {
-  /** retain: every criterion passes; consolidate: at least one fails; unknown: none fails but one is unknown. */
-  outcome: RetentionOutcome;
-  criteria: CriterionResult[];
-  /** The document the thresholds were read from. */
-  policyDoc: string | null;
-}
+import type { Criterion, MiningPolicy, Threshold } from '../model/mining.js';
+import type { CriterionResult, RetentionOutcome, RetentionResult, ZoneAttributes } from '../model/mining.js';
 
 const UNITS: Record<Criterion, string> = { area: '平方公里', capacity: '万吨/年', 'remaining-years': '年' };
 

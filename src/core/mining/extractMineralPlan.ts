@@ -3,25 +3,7 @@
 // figures to show beside the map, not features on it.
 import { join } from '../text/clean.js';
 import type { GazetteDocument } from '../text/segment.js';
-import type { SourceSpan } from '../model/types.js';
-
-export interface MineralPlanRow {
-  /** The plan's section heading the figure stands under ("2.省级开采规划区块"). */
-  section: string;
-  /** What is counted: a category ("探矿权转采矿权") or a mineral ("建筑石料用灰岩"). */
-  label: string;
-  count: number;
-  areaKm2: number;
-  text: string;
-  source: SourceSpan;
-}
-
-export interface MineralPlan {
-  doc: string;
-  title: string;
-  date: string | null;
-  rows: MineralPlanRow[];
-}
+import type { MineralPlan, MineralPlanRow } from '../model/mining.js';
 
 const PLAN_TITLE = /矿产资源总体规划/;
 const AREA = String.raw`面积(?:为)?\s*(\d+(?:\.\d+)?)\s*(平方公里|平方千米|km2)`;

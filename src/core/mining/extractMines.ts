@@ -8,28 +8,7 @@
 import { join } from '../text/clean.js';
 import type { GazetteDocument } from '../text/segment.js';
 import type { SourceSpan } from '../model/types.js';
-
-export type MineKind = 'coal' | 'quarry' | 'mine';
-
-export interface MineMention {
-  doc: string;
-  title: string;
-  date: string | null;
-  /** The name as printed in this mention. */
-  name: string;
-  source: SourceSpan;
-}
-
-export interface Mine {
-  /** The fullest name printed (a registered company name when one is printed). */
-  name: string;
-  /** The enterprise's distinctive name (字号), the join key: see mineNameKey. */
-  key: string;
-  kind: MineKind;
-  /** Other spellings printed for the same mine. */
-  aliases: string[];
-  mentions: MineMention[];
-}
+import type { Mine, MineKind, MineMention } from '../model/mining.js';
 
 /** The 13 counties of 吕梁 and the province and city prefixes enterprise names start with. */
 const PLACES = ['山西省', '山西', '吕梁市', '吕梁', '离石区', '离石', '孝义市', '孝义', '汾阳市', '汾阳', '文水县', '文水', '交城县', '交城', '兴县', '临县', '柳林县', '柳林', '石楼县', '石楼', '岚县', '方山县', '方山', '中阳县', '中阳', '交口县', '交口'];

@@ -5,31 +5,7 @@
 import { join, type JoinedText } from '../text/clean.js';
 import type { GazetteDocument } from '../text/segment.js';
 import type { SourceSpan } from '../model/types.js';
-
-export type Criterion = 'area' | 'capacity' | 'remaining-years';
-
-export interface Threshold {
-  criterion: Criterion;
-  /** The zone's value must be at least this (the texts say 不小于 / 不低于 / 不少于, all inclusive). */
-  min: number;
-  /** Unit of `min`: 平方公里, 万吨/年 or 年. */
-  unit: string;
-  /** Set when the threshold applies to one mineral only (玻璃用石英岩). */
-  mineral: string | null;
-  /** The phrase as printed, after line breaks are joined. */
-  text: string;
-  source: SourceSpan;
-}
-
-export interface MiningPolicy {
-  doc: string;
-  title: string;
-  date: string | null;
-  /** All thresholds of the single-retention test; every one must hold. */
-  singleRetention: Threshold[];
-  /** The cut in the number of quarries, percent, each time the text states it. */
-  reductionTargets: { minPercent: number; text: string; source: SourceSpan }[];
-}
+import type { Criterion, MiningPolicy, Threshold } from '../model/mining.js';
 
 const ANCHOR = '单独保留';
 const AREA = /矿区面积不(?:小|少)于\s*(\d+(?:\.\d+)?)\s*(平方公里|平方千米|km2|公顷)/u;

@@ -1,30 +1,13 @@
-import type { TopologyReport } from '../verify/analyzeTopology.js';
-import type { LayerResult } from '../layers/applyLayers.js';
-import type { Mine } from '../mining/extractMines.js';
-import type { MineralPlan } from '../mining/extractMineralPlan.js';
-import type { MiningPolicy } from '../mining/extractMiningPolicy.js';
-import type { PlanningBlock } from '../planning/extractPlanningBlocks.js';
+import type { TopologyReport } from './topology.js';
+import type { LayerResult } from './layers.js';
+import type { Mine, MineralPlan, MiningPolicy } from './mining.js';
+import type { PlanningBlock } from './planning.js';
+import type { Diagnostic, SourceSpan } from './source.js';
+
+export type { Diagnostic, Severity, SourceSpan } from './source.js';
 
 // Shared data shapes of the pipeline: text → records → geometry → checks → outputs.
 // Everything here is plain JSON-serialisable data so the same records cross a Web Worker boundary.
-
-/** Where something came from: a file and 1-based physical line numbers of the original input. */
-export interface SourceSpan {
-  file: string;
-  line: number;
-  endLine?: number;
-  /** 1-based feature number in a GeoJSON or Shapefile input, which has no meaningful lines (line is then 0). */
-  feature?: number;
-}
-
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface Diagnostic {
-  code: string;
-  severity: Severity;
-  message: { zh: string; en: string };
-  source?: SourceSpan;
-}
 
 export type AreaUnit = '平方米' | '公顷' | '亩' | '平方公里';
 
@@ -55,7 +38,7 @@ export interface BoundaryPoint {
 export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development' | 'coordinate-file' | 'mining-zone';
 
 /** A ring after the first one of a coordinate file (国土 TXT 圈号 > 1, a Shapefile or GeoJSON hole or part). */
-export interface ExtraRing {
+interface ExtraRing {
   /** The ring number as printed (圈号 2, 3, …). */
   ring: number;
   /** Distinct vertices in the order printed; the closing repeat is not included. */

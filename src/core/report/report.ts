@@ -1,10 +1,10 @@
 // The written results of an extraction: records.json (everything, for the page and for scripts),
 // report.json (the verification summary) and report.md (the same for a person), and the terminal table.
 import { formatSpan } from '../formats/geojson/toGeoJSON.js';
-import type { LayerResult } from '../layers/applyLayers.js';
+import type { LayerResult } from '../model/layers.js';
 import type { Diagnostic, ExtractResult, Parcel } from '../model/types.js';
 
-export const RECORDS_FORMAT = 'jiezhi-records/1';
+const RECORDS_FORMAT = 'jiezhi-records/1';
 
 export function toRecordsJson(result: ExtractResult) {
   return {
@@ -35,7 +35,7 @@ export interface VerificationSummary {
   warnings: number;
 }
 
-export function summarize(result: ExtractResult): VerificationSummary {
+function summarize(result: ExtractResult): VerificationSummary {
   const byStatus: Record<string, number> = {};
   for (const p of result.parcels) byStatus[p.verification.status] = (byStatus[p.verification.status] ?? 0) + 1;
   const all = allDiagnostics(result);

@@ -38,7 +38,7 @@ export function clean(lines: SourceLine[]): SourceLine[] {
 // first keeps the regular expression off the ordinary lines, which are nearly all of them.
 const FURNITURE_STARTS = new Set([...'咨政扫—-市人'].map((c) => c.charCodeAt(0)));
 
-export function isFurniture(text: string): boolean {
+function isFurniture(text: string): boolean {
   if (!FURNITURE_STARTS.has(text.charCodeAt(0)) && !text.includes('公报')) return false;
   return FURNITURE.test(text);
 }

@@ -3,7 +3,7 @@
 // columns, so runs are grouped into lines by baseline and the lines of a left column read before those
 // of a right one.
 
-export interface PdfTextRun {
+interface PdfTextRun {
   str: string;
   /** Left edge, PDF units. */
   x: number;
@@ -29,11 +29,6 @@ interface Line {
 /** The text of all pages, one physical line per rebuilt line, pages separated by an empty line. */
 export function rebuildPdfText(pages: readonly PdfPage[]): string {
   return pages.map((page) => pageLines(page).join('\n')).join('\n\n');
-}
-
-/** True when the pages carry no text at all (a scan): nothing to extract without OCR. */
-export function hasTextLayer(pages: readonly PdfPage[]): boolean {
-  return pages.some((p) => p.runs.some((r) => r.str.trim().length > 0));
 }
 
 function pageLines(page: PdfPage): string[] {

@@ -5,30 +5,7 @@
 import Flatbush from 'flatbush';
 import { intersection } from 'polyclip-ts';
 import type { BoundaryPoint, Parcel } from '../model/types.js';
-
-export interface SharedVertex {
-  aLabel: number;
-  bLabel: number;
-  /** Distance between the two printed points, metres. */
-  distanceM: number;
-}
-
-export interface ParcelPairRelation {
-  a: string;
-  b: string;
-  sharedVertices: SharedVertex[];
-  /** Planar area in m² of the overlap of the two parcels (0 when they do not overlap). */
-  overlapM2: number;
-  /** True when the overlap is no wider than printing can explain: a precision sliver, not a conflict. */
-  overlapWithinPrecision: boolean;
-  /** Widest gap found between a vertex of one and the boundary of the other, beyond the precision. */
-  gap: { widthM: number; parcel: string; label: number } | null;
-}
-
-export interface TopologyReport {
-  /** Pairs of parcels that touch, overlap or nearly touch; others are left out. */
-  pairs: ParcelPairRelation[];
-}
+import type { ParcelPairRelation, SharedVertex, TopologyReport } from '../model/topology.js';
 
 /** How far apart two boundaries may be and still count as neighbours with a gap between them. */
 const NEIGHBOUR_SEARCH_M = 1;

@@ -8,6 +8,7 @@ import { inferZone } from '../geodesy/inferZone.js';
 import { coordinateRoundingBound, signedPlanarArea, type GridPoint } from '../geodesy/planarArea.js';
 import { projectToLonLat } from '../geodesy/project.js';
 import type { BoundaryPoint, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from '../model/types.js';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 export interface ExtraRingsResult {
   /** Area the extra rings add to the exterior ring's, m² (negative when they are holes). */
@@ -80,20 +81,12 @@ export function buildExtraRings(
 
 /** Whether most vertices of `inner` lie strictly inside `outer` (shared boundary vertices count for neither). */
 function contains(outer: readonly GridPoint[], inner: readonly GridPoint[]): boolean {
-  const inside = inner.filter((p) => pointInRing(p, outer)).length;
+  // East, north relative to the outer ring's first vertex: zone-prefixed eastings of eight digits would
+  // leave the ray test few bits below the millimetre.
+  const o = outer[0]!;
+  const plane = (p: GridPoint): [number, number] => [p.y - o.y, p.x - o.x];
+  const ring = outer.map(plane);
+  const polygon = { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] };
+  const inside = inner.filter((p) => booleanPointInPolygon(plane(p), polygon, { ignoreBoundary: true })).length;
   return inside * 2 > inner.length;
-}
-
-function pointInRing(p: GridPoint, ring: readonly GridPoint[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    // Ray towards +east; relative coordinates keep the comparison exact enough on zone-prefixed numbers.
-    if (a.x > p.x !== b.x > p.x) {
-      const east = a.y - p.y + ((p.x - a.x) * (b.y - a.y)) / (b.x - a.x);
-      if (east > 0) inside = !inside;
-    }
-  }
-  return inside;
 }

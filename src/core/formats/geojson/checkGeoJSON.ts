@@ -1,6 +1,9 @@
-// The RFC 7946 rules GIS software relies on and generic validators skip: exterior rings
-// counter-clockwise and holes clockwise (§3.1.6), rings closed with at least four positions (§3.1.6),
-// longitude and latitude in range (§3.1.1, §4), no `crs` member (§4).
+// GeoJSON validity by two validators. geojson-validation, written independently of Jiezhi, checks the
+// structure every GeoJSON reader expects (types, members, positions, closed rings of four positions). The
+// checks here repeat the structural ones with a JSON path a user can find, and add the rules of RFC 7946 that
+// GIS software relies on and generic validators skip: exterior rings counter-clockwise and holes clockwise
+// (§3.1.6), longitude and latitude in range (§3.1.1, §4), no `crs` member (§4).
+import geojsonValidation from 'geojson-validation';
 
 export interface GeoJsonProblem {
   /** JSON path of the offending member, e.g. "features[3].geometry.coordinates[0]". */
@@ -13,6 +16,9 @@ type Position = number[];
 export function checkGeoJSON(value: unknown): GeoJsonProblem[] {
   const problems: GeoJsonProblem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
+  if (typeof value === 'object' && value !== null) {
+    for (const message of geojsonValidation.valid(value, true)) report('', `geojson-validation: ${message}`);
+  }
   if (!isObject(value)) {
     report('', 'not a JSON object');
     return problems;

@@ -31,7 +31,7 @@ export interface ParcelProperties {
   source: string;
 }
 
-export interface ParcelFeature {
+interface ParcelFeature {
   type: 'Feature';
   id: string;
   properties: ParcelProperties;

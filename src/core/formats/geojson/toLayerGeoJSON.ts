@@ -2,18 +2,19 @@
 // (latest approval of a block; the retention test of a zone, criterion by criterion), RFC 7946 (lon/lat,
 // counter-clockwise exteriors, no crs). References the texts make but no feature locates travel beside the
 // features as the foreign member `unlocated` (RFC 7946 §6.1), so the page can list what is still to be drawn.
-import type { LayerResult } from '../../layers/applyLayers.js';
-import type { CriterionResult } from '../../mining/evaluateRetention.js';
-import { approvalsOf, type BlockDocument, type PlanningBlock } from '../../planning/extractPlanningBlocks.js';
-import type { Mine } from '../../mining/extractMines.js';
+import type { LayerResult } from '../../model/layers.js';
+import type { CriterionResult } from '../../model/mining.js';
+import { approvalsOf } from '../../planning/extractPlanningBlocks.js';
+import type { BlockDocument, PlanningBlock } from '../../model/planning.js';
+import type { Mine } from '../../model/mining.js';
 import { signedPlanarArea } from '../../geodesy/planarArea.js';
-import type { LayerFeature } from '../../layers/readLayers.js';
+import type { LayerFeature } from '../../model/layers.js';
 import { formatSpan } from './toGeoJSON.js';
 import type { ExtractResult } from '../../model/types.js';
 
 type Geometry = { type: 'Polygon'; coordinates: [number, number][][] } | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
 
-export interface LayerFeatureOut<P> {
+interface LayerFeatureOut<P> {
   type: 'Feature';
   id: string;
   properties: P;
@@ -43,7 +44,7 @@ export interface PlanningProperties {
 }
 
 /** A land parcel inside or overlapping a block or zone, with the overlap. */
-export interface RelatedParcel {
+interface RelatedParcel {
   id: string;
   relation: string;
   overlap_m2: number;

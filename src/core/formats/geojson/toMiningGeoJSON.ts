@@ -3,7 +3,7 @@
 import { formatSpan, toGeometry, type ParcelGeometry } from './toGeoJSON.js';
 import type { Parcel } from '../../model/types.js';
 
-export interface MiningProperties {
+interface MiningProperties {
   id: string;
   layer: 'mining';
   name: string;

@@ -58,7 +58,7 @@ export function toShapefile(parcels: readonly Parcel[], options: ShapefileOption
 type Ring = [number, number][];
 
 /** Main file and index for polygon records, one per entry of `records` (each a list of rings). */
-export function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx: Uint8Array } {
+function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx: Uint8Array } {
   const contentBytes = records.map((rings) => 44 + 4 * rings.length + 16 * rings.reduce((n, r) => n + r.length, 0));
   const shpLength = HEADER_BYTES + contentBytes.reduce((n, c) => n + 8 + c, 0);
   const shxLength = HEADER_BYTES + 8 * records.length;
