@@ -47,7 +47,7 @@ describe('jiezhi extract on the bundled gazettes', () => {
     expect(run.stderr).toMatch(/21 records, 11 parcels with geometry written to /);
   });
 
-  it('prints the stated-vs-computed table (rows checked against the inventory Calc values)', () => {
+  it('prints the stated-vs-computed table (rows checked against the hand-computed areas of docs/gazettes.md §2)', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(22); // header + 21 records
     expect(lines[0]).toMatch(/^文号\s+宗\s+文载面积\s+计算面积 m²\s+Δ m²\s+允许 m²\s+状态$/);

@@ -64,7 +64,7 @@ function parcel(id: string): Parcel {
 }
 
 describe('the 11 parcels with boundary points', () => {
-  it('are exactly the 11 of the inventory, and the only records with geometry', () => {
+  it('are exactly the 11 of docs/gazettes.md §2, and the only records with geometry', () => {
     const withGeometry = result.parcels.filter((p) => p.lonLatRing !== null).map((p) => p.id);
     expect(withGeometry.sort()).toEqual(PARCELS.map(([id]) => id).sort());
     expect(result.parcels.filter((p) => p.points.length > 0).map((p) => p.id).sort()).toEqual(PARCELS.map(([id]) => id).sort());
@@ -100,7 +100,7 @@ describe('the 11 parcels with boundary points', () => {
     expect(Math.abs(v.ellipsoidalM2! - calc) / calc).toBeLessThan(1e-5);
   });
 
-  it('puts the parcels where the inventory says (vertex means, §1.3) to 1e-5°', () => {
+  it('puts the parcels where docs/gazettes.md §4 says (vertex means) to 1e-5°', () => {
     const means: Record<string, [number, number]> = {
       '吕政发〔2023〕15号': [111.156447, 37.618887],
       '吕政发〔2022〕9号': [111.137796, 37.516507],
@@ -135,7 +135,7 @@ describe('records without boundary points', () => {
   });
 });
 
-describe('key fields against the inventory', () => {
+describe('key fields against docs/gazettes.md', () => {
   it('holders, kinds and signature dates', () => {
     const expected: [string, string, string, string][] = [
       ['吕政发〔2023〕4号', 'take-back', '吕梁能源科创有限公司', '2023-04-18'],
