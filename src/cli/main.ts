@@ -1,9 +1,9 @@
 // The `jiezhi` command: file and terminal IO around src/core.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_LIMITS, LIMIT_SETTINGS, resolveLimits, type Limits } from '../core/limits.js';
-import { runConvert, type ConvertOptions } from './convert.js';
-import { runExtract, runVerify } from './extract.js';
-import { runTransform } from './transform.js';
+// Each command loads its modules when it runs: `transform` in a pipeline should not pay for parsing the
+// extraction pipeline, PDF and Word readers at every start.
+import type { ConvertOptions } from './convert.js';
 
 const MAX_INPUT = ['--max-input-mb <n>', `largest input read, in MB (default ${DEFAULT_LIMITS.inputBytes / 1e6}; or ${LIMIT_SETTINGS.inputBytes.env})`] as const;
 
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--layers <dir>', 'planning-block and mining-zone layers (GeoJSON, zipped Shapefile, 国土 TXT, mining-right TXT) to join; a missing folder is no layers')
     .option(...MAX_INPUT)
     .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; maxInputMb?: string }) => {
-      code = await runExtract(paths, { ...opts, limits: limits(opts.maxInputMb) });
+      code = await (await import('./extract.js')).runExtract(paths, { ...opts, limits: limits(opts.maxInputMb) });
     });
 
   program
@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
     .option(...MAX_INPUT)
     .action(async (paths: string[], opts: { zone?: ZoneOption; strict?: boolean; maxInputMb?: string }) => {
-      code = await runVerify(paths, { ...opts, limits: limits(opts.maxInputMb) });
+      code = await (await import('./extract.js')).runVerify(paths, { ...opts, limits: limits(opts.maxInputMb) });
     });
 
   program
@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--zone <n>', 'zone for Y coordinates without a zone prefix, or for a projected Shapefile without .prj', parseZone)
     .option(...MAX_INPUT)
     .action(async (paths: string[], opts: Omit<ConvertOptions, 'limits'> & { maxInputMb?: string }) => {
-      code = await runConvert(paths, { ...opts, limits: limits(opts.maxInputMb) });
+      code = await (await import('./convert.js')).runConvert(paths, { ...opts, limits: limits(opts.maxInputMb) });
     });
 
   program
@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--to <crs>', 'target CRS, e.g. EPSG:4490')
     .option('--strict', 'exit 1 when any line cannot be converted')
     .action(async (opts: { from: string; to: string; strict?: boolean }) => {
-      code = await runTransform(opts);
+      code = await (await import('./transform.js')).runTransform(opts);
     });
 
   try {

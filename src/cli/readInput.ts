@@ -12,6 +12,9 @@ import type { Diagnostic } from '../core/types.js';
 /** The argument that names stdin. */
 export const STDIN = '-';
 
+/** /dev/stdin is often a socket (Node and many shells' parents pass one), which open() refuses: read it as stdin. */
+const STDIN_PATHS = new Set([STDIN, '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 export interface ReadInput {
   bytes: Uint8Array;
   sha256: string;
@@ -56,7 +59,7 @@ function refusedKind(info: Stats): { kindZh: string; kindEn: string } | null {
  * Never throws: anything that stops the read is a diagnostic.
  */
 export async function readInput(path: string, name: string, limit: number): Promise<ReadInput | { diagnostic: Diagnostic }> {
-  if (path === STDIN) return readStream(process.stdin, name, limit, null);
+  if (STDIN_PATHS.has(path)) return readStream(process.stdin, name, limit, null);
   let info: Stats;
   try {
     info = await stat(path);
