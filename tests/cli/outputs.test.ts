@@ -69,6 +69,10 @@ describe('the lock', () => {
     const codes = runs.map((r) => r.code).sort();
     expect(codes[0]).toBe(0);
     for (const r of runs) if (r.code !== 0) expect(r.stderr).toMatch(/output-locked/);
+    // Whatever the interleaving, the manifest describes the files that are there.
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.files).toHaveLength(5);
+    for (const f of report.files) expect(f.sha256).toBe(sha256(path.join(out, f.file)));
   });
 });
 
