@@ -13,9 +13,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { buildParcel } from '../dist/core/buildParcel.js';
-import { toRecordsJson } from '../dist/core/report.js';
-import { toFeatureCollection } from '../dist/core/toGeoJSON.js';
+import { buildParcel } from '../dist/core/verify/buildParcel.js';
+import { toRecordsJson } from '../dist/core/report/report.js';
+import { toFeatureCollection } from '../dist/core/formats/geojson/toGeoJSON.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const COUNT = Number(process.env.BENCH_PARCELS ?? 100_000);

@@ -20,8 +20,8 @@ import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { labelPoint, ringsBbox } from '../dist/core/labelPoint.js';
-import { formatSpan } from '../dist/core/toGeoJSON.js';
+import { labelPoint, ringsBbox } from '../dist/core/geometry/labelPoint.js';
+import { formatSpan } from '../dist/core/formats/geojson/toGeoJSON.js';
 
 const args = process.argv.slice(2);
 const tilesOption = args.includes('--tiles') ? args[args.indexOf('--tiles') + 1] : (process.env.JIEZHI_TILES ?? 'auto');

@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { epsgForZone, parseCrs, proj4Definition, zoneFromEpsg } from '../src/core/crs.js';
-import { ellipsoidalArea } from '../src/core/ellipsoidalArea.js';
-import { inferZone } from '../src/core/inferZone.js';
-import { inChina, projectToGrid, projectToLonLat, transformLine, transformPoint } from '../src/core/project.js';
-import type { ZoneInfo } from '../src/core/types.js';
+import { epsgForZone, parseCrs, proj4Definition, zoneFromEpsg } from '../src/core/geodesy/crs.js';
+import { ellipsoidalArea } from '../src/core/geodesy/ellipsoidalArea.js';
+import { inferZone } from '../src/core/geodesy/inferZone.js';
+import { inChina, projectToGrid, projectToLonLat, transformLine, transformPoint } from '../src/core/geodesy/project.js';
+import type { ZoneInfo } from '../src/core/model/types.js';
 import { transformText } from '../src/cli/transform.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/core/extract.js';
-import type { Parcel } from '../src/core/types.js';
+import type { Parcel } from '../src/core/model/types.js';
 
 const FILES = ['000_b02c1e540ac53d1c.txt', '002_974677008c505204.txt'];
 const originals = new Map(FILES.map((f) => [f, readFileSync(new URL(`../data/gazettes/${f}`, import.meta.url), 'utf8')]));

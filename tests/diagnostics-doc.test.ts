@@ -1,9 +1,9 @@
-// docs/diagnostics.md is generated from the catalogue in src/core/diagnostics.ts, so the two cannot drift:
+// docs/diagnostics.md is generated from the catalogue in src/core/diagnostics/catalogue.ts, so the two cannot drift:
 // this test renders it and compares; `REGEN=1 npx vitest run tests/diagnostics-doc.test.ts` rewrites it.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/core/diagnostics.js';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/catalogue.js';
 import { repoRoot } from './helpers.js';
 
 const docPath = path.join(repoRoot, 'docs/diagnostics.md');
@@ -18,7 +18,7 @@ function renderDoc(): string {
     '# 诊断代码 Diagnostic codes',
     '',
     'Every problem Jiezhi reports carries one of these codes, a Chinese and an English message, and the file and line it concerns.',
-    'This page is generated from `src/core/diagnostics.ts` by `REGEN=1 npx vitest run tests/diagnostics-doc.test.ts`; do not edit it by hand.',
+    'This page is generated from `src/core/diagnostics/catalogue.ts` by `REGEN=1 npx vitest run tests/diagnostics-doc.test.ts`; do not edit it by hand.',
     '',
     'Severity: **error** — the record or file cannot be used as it is; **warning** — it was used, but something needs checking; **info** — for the record.',
     '',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareInput } from '../src/cli/readDocuments.js';
 import { extract, type InputFile } from '../src/core/extract.js';
-import type { Parcel } from '../src/core/types.js';
+import type { Parcel } from '../src/core/model/types.js';
 import { docxWithPointTable } from './helpers.js';
 
 const gazette = readFileSync(new URL('../data/gazettes/002_974677008c505204.txt', import.meta.url), 'utf8');

@@ -3,9 +3,9 @@
 // boundary-point line of every input in a parcel or a diagnostic. Seeded, so a failure reproduces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
 import { extract } from '../src/core/extract.js';
-import { toFeatureCollection } from '../src/core/toGeoJSON.js';
+import { toFeatureCollection } from '../src/core/formats/geojson/toGeoJSON.js';
 import { gazetteInputs, rawPointLines, unaccounted } from './helpers.js';
 
 const SEED = 20261122;

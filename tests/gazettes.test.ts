@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/core/extract.js';
-import type { ExtractResult, Parcel } from '../src/core/types.js';
+import type { ExtractResult, Parcel } from '../src/core/model/types.js';
 import { gazetteDir, gazetteInputs, placedAndDiagnosed, rawPointLines, run } from './helpers.js';
 
 const F000 = 'data/gazettes/000_b02c1e540ac53d1c.txt';

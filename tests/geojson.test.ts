@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
 import { extract } from '../src/core/extract.js';
-import { toFeatureCollection } from '../src/core/toGeoJSON.js';
-import type { ExtractResult } from '../src/core/types.js';
+import { toFeatureCollection } from '../src/core/formats/geojson/toGeoJSON.js';
+import type { ExtractResult } from '../src/core/model/types.js';
 import { ensureCliBuilt, gazetteInputs, jiezhi, run } from './helpers.js';
 
 // A 0.001° square, counter-clockwise, and a hole inside it, clockwise.
@@ -100,13 +100,20 @@ describe('checkGeoJSON', () => {
     expect(checkGeoJSON(polygonFeature([CCW], { crs })).map((p) => p.path)).toEqual(['crs']);
   });
 
-  it('flags malformed structure rather than throwing', () => {
+  it('flags malformed structure rather than throwing, by both validators', () => {
+    const cases: unknown[] = [
+      [],
+      { type: 'FeatureCollection' },
+      collection({ type: 'Feature', properties: {} }),
+      { type: 'Polygon', coordinates: [[[111, 'x'], [1, 2]]] },
+      { type: 'Hexagon', coordinates: [] },
+    ];
+    for (const value of cases) {
+      const problems = checkGeoJSON(value);
+      expect(problems.filter((p) => !p.message.startsWith('geojson-validation:')).length, JSON.stringify(value)).toBeGreaterThan(0);
+      expect(problems.filter((p) => p.message.startsWith('geojson-validation:')).length, JSON.stringify(value)).toBeGreaterThan(0);
+    }
     expect(checkGeoJSON(null)).toHaveLength(1);
-    expect(checkGeoJSON([])).toHaveLength(1);
-    expect(checkGeoJSON({ type: 'FeatureCollection' })).toHaveLength(1);
-    expect(checkGeoJSON(collection({ type: 'Feature', properties: {} }))).toHaveLength(1);
-    expect(checkGeoJSON({ type: 'Polygon', coordinates: [[[111, 'x'], [1, 2]]] }).length).toBeGreaterThan(0);
-    expect(checkGeoJSON({ type: 'Hexagon', coordinates: [] })).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/core/extract.js';
-import type { Diagnostic, ExtractResult } from '../src/core/types.js';
+import type { Diagnostic, ExtractResult } from '../src/core/model/types.js';
 import { repoRoot } from './helpers.js';
 
 const FIXTURES = path.join(repoRoot, 'tests/fixtures');

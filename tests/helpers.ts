@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { InputFile } from '../src/core/extract.js';
-import type { Diagnostic, ExtractResult } from '../src/core/types.js';
+import type { Diagnostic, ExtractResult } from '../src/core/model/types.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const gazetteDir = path.join(repoRoot, 'data/gazettes');
@@ -23,7 +23,7 @@ export function gazetteInputs(): InputFile[] {
  * The boundary-point lines of a raw text, read without any of the product's code: physical lines split on
  * CR, LF or CRLF (1-based), kept when they match X<number>= with either width of X and =.
  */
-export const RAW_POINT_LINE = /[XＸ]\s*\d+\s*[=＝]/;
+const RAW_POINT_LINE = /[XＸ]\s*\d+\s*[=＝]/;
 
 export function rawPointLines(text: string): number[] {
   const out: number[] = [];

@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { applyLayers } from '../src/core/applyLayers.js';
-import { checkGeoJSON } from '../src/core/checkGeoJSON.js';
+import { applyLayers } from '../src/core/layers/applyLayers.js';
+import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
 import { extract, type InputFile } from '../src/core/extract.js';
-import { readLayers } from '../src/core/readLayers.js';
-import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../src/core/toLayerGeoJSON.js';
-import type { ExtractResult } from '../src/core/types.js';
+import { readLayers } from '../src/core/layers/readLayers.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../src/core/formats/geojson/toLayerGeoJSON.js';
+import type { ExtractResult } from '../src/core/model/types.js';
 import { ensureCliBuilt, gazetteInputs, jiezhi, repoRoot } from './helpers.js';
 
 const DIR = 'tests/fixtures/synthetic';

@@ -2,11 +2,12 @@
 // summary, and the single-retention test as a truth table: pass, fail and unknown for each criterion.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { evaluateRetention, type ZoneAttributes } from '../src/core/evaluateRetention.js';
+import { evaluateRetention } from '../src/core/mining/evaluateRetention.js';
+import type { ZoneAttributes } from '../src/core/model/mining.js';
 import { extract } from '../src/core/extract.js';
-import { mineNameKey } from '../src/core/extractMines.js';
-import type { MiningPolicy } from '../src/core/extractMiningPolicy.js';
-import type { ExtractResult } from '../src/core/types.js';
+import { mineNameKey } from '../src/core/mining/extractMines.js';
+import type { MiningPolicy } from '../src/core/model/mining.js';
+import type { ExtractResult } from '../src/core/model/types.js';
 import { gazetteDir, gazetteInputs } from './helpers.js';
 
 const F000 = 'data/gazettes/000_b02c1e540ac53d1c.txt';

@@ -2,11 +2,11 @@
 // geometry, verified on the ellipsoid, evaluated against the retention test and drawn on the mining layer.
 // The document is synthetic (the five gazettes list no mining coordinates), written the way such approvals are.
 import { describe, expect, it } from 'vitest';
-import { applyLayers } from '../src/core/applyLayers.js';
-import { checkGeoJSON } from '../src/core/checkGeoJSON.js';
+import { applyLayers } from '../src/core/layers/applyLayers.js';
+import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
 import { extract } from '../src/core/extract.js';
-import { readLayers } from '../src/core/readLayers.js';
-import { toMiningLayerGeoJSON } from '../src/core/toLayerGeoJSON.js';
+import { readLayers } from '../src/core/layers/readLayers.js';
+import { toMiningLayerGeoJSON } from '../src/core/formats/geojson/toLayerGeoJSON.js';
 import { gazetteInputs, shoelace, unaccounted } from './helpers.js';
 
 // A 400 m × 300 m rectangle near 吕梁新区, clockwise in (east, north) as printed.

@@ -2,8 +2,8 @@
 // normalised whatever the hyphen or line break, and nothing else that looks like a code.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { extract } from '../src/core/extract.js';
-import { approvalsOf, normalizeBlockCode } from '../src/core/extractPlanningBlocks.js';
-import type { ExtractResult } from '../src/core/types.js';
+import { approvalsOf, normalizeBlockCode } from '../src/core/planning/extractPlanningBlocks.js';
+import type { ExtractResult } from '../src/core/model/types.js';
 import { gazetteInputs } from './helpers.js';
 
 const PLOTS: Record<string, { doc: string; date: string; role: 'approval' | 'mention' }> = {

@@ -4,7 +4,7 @@ import { polygon } from '@turf/helpers';
 import { kinks } from '@turf/kinks';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSelfIntersections } from '../src/core/findSelfIntersections.js';
+import { findSelfIntersections } from '../src/core/geometry/findSelfIntersections.js';
 
 const pt = (x: number, y: number) => ({ x, y });
 

@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { applyLayers } from '../src/core/applyLayers.js';
-import { writeDbf } from '../src/core/dbf.js';
-import { exportParcels } from '../src/core/exportParcels.js';
+import { applyLayers } from '../src/core/layers/applyLayers.js';
+import { writeDbf } from '../src/core/formats/shapefile/dbf.js';
+import { exportParcels } from '../src/core/formats/exportParcels.js';
 import { extract } from '../src/core/extract.js';
-import { readLayers } from '../src/core/readLayers.js';
-import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../src/core/toLayerGeoJSON.js';
+import { readLayers } from '../src/core/layers/readLayers.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../src/core/formats/geojson/toLayerGeoJSON.js';
 import { gazetteInputs, repoRoot } from './helpers.js';
 
 const DIR = path.join(repoRoot, 'tests/fixtures/synthetic');

@@ -3,13 +3,13 @@
 // option checks and exit codes.
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { diagnose } from '../core/diagnostics.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
 import { extract } from '../core/extract.js';
-import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/exportParcels.js';
-import type { Limits } from '../core/limits.js';
-import type { ExtractResult } from '../core/types.js';
+import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/formats/exportParcels.js';
+import type { ResourceLimits } from '../core/model/limits.js';
+import type { ExtractResult } from '../core/model/types.js';
 import { gatherInputs, printDiagnostic, printProblems, unreadable } from './extract.js';
-import type { ZoneOption } from './main.js';
+import type { ZoneOption } from './zoneOption.js';
 import { ensureFolder, OutputError, previousOutputs, realPath, refuseInputs, writeWhole } from './outputs.js';
 
 export interface ConvertOptions {
@@ -18,7 +18,7 @@ export interface ConvertOptions {
   crs?: string;
   encoding?: string;
   zone?: ZoneOption;
-  limits: Limits;
+  limits: ResourceLimits;
 }
 
 /** Resolves to the exit code: 0 written, 2 bad options, an unreadable input, or an output that cannot be written. */

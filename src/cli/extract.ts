@@ -2,16 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { applyLayers } from '../core/applyLayers.js';
-import { diagnose } from '../core/diagnostics.js';
+import { applyLayers } from '../core/layers/applyLayers.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
 import { extract, type InputFile } from '../core/extract.js';
-import type { Limits } from '../core/limits.js';
-import { readLayers } from '../core/readLayers.js';
-import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report.js';
-import { toFeatureCollection } from '../core/toGeoJSON.js';
-import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/toLayerGeoJSON.js';
-import type { Diagnostic, ExtractResult } from '../core/types.js';
-import type { ZoneOption } from './main.js';
+import type { ResourceLimits } from '../core/model/limits.js';
+import { readLayers } from '../core/layers/readLayers.js';
+import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report/report.js';
+import { toFeatureCollection } from '../core/formats/geojson/toGeoJSON.js';
+import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
+import type { Diagnostic, ExtractResult } from '../core/model/types.js';
+import type { ZoneOption } from './zoneOption.js';
 import { ensureFolder, lockFolder, MANIFEST, OutputError, previousOutputs, realPath, refuseInputs, writeWhole, type WrittenFile } from './outputs.js';
 import { prepareInput } from './readDocuments.js';
 import { readInput, STDIN } from './readInput.js';
@@ -19,7 +19,7 @@ import { readInput, STDIN } from './readInput.js';
 interface Options {
   zone?: ZoneOption;
   strict?: boolean;
-  limits: Limits;
+  limits: ResourceLimits;
 }
 
 export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string }): Promise<number> {
@@ -78,7 +78,7 @@ export async function runVerify(paths: string[], opts: Options): Promise<number>
 
 /** An input that cannot be read, whole or in part, is exit 2 whatever else happened; --strict only adds 1. */
 export function unreadable(d: Diagnostic): boolean {
-  return d.severity === 'error' && (d.code.startsWith('input-') || d.code === 'import-unreadable');
+  return d.severity === 'error' && (d.code.startsWith('input-') || d.code === 'import-unreadable' || d.code === 'limit-exceeded');
 }
 
 function exitCode(result: ExtractResult, strict: boolean | undefined): number {
@@ -119,7 +119,7 @@ function emptyGathered(): Gathered {
   return { inputs: [], failures: [], read: [], identities: new Map() };
 }
 
-export async function gatherInputs(paths: string[], limits: Limits, skip: Skip = { files: new Set() }): Promise<Gathered> {
+export async function gatherInputs(paths: string[], limits: ResourceLimits, skip: Skip = { files: new Set() }): Promise<Gathered> {
   const gathered = emptyGathered();
   for (const p of paths) {
     const files = p === STDIN ? [p] : await listInputs(p, skip);
@@ -135,7 +135,7 @@ export async function gatherInputs(paths: string[], limits: Limits, skip: Skip =
   return gathered;
 }
 
-async function readOne(file: string, gathered: Gathered, limits: Limits): Promise<void> {
+async function readOne(file: string, gathered: Gathered, limits: ResourceLimits): Promise<void> {
   const name = file === STDIN ? 'stdin' : displayName(file);
   const read = await readInput(file, name, limits.inputBytes);
   if ('diagnostic' in read) {
@@ -151,7 +151,7 @@ async function readOne(file: string, gathered: Gathered, limits: Limits): Promis
 
 // A layers folder that is missing or holds only its README is no layers, not an error: `npm start` names
 // data/layers/ whether or not the planner has put anything there.
-async function gatherLayers(dir: string, limits: Limits, skip: Skip): Promise<Gathered> {
+async function gatherLayers(dir: string, limits: ResourceLimits, skip: Skip): Promise<Gathered> {
   const exists = await stat(dir).then(() => true, () => false);
   const files = exists ? await listInputs(dir, skip) : [];
   if (files === null) return gatherInputs([dir], limits, skip);

@@ -1,17 +1,19 @@
 // The `jiezhi` command: file and terminal IO around src/core.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DEFAULT_LIMITS, LIMIT_SETTINGS, resolveLimits, type Limits } from '../core/limits.js';
+import { Command, CommanderError } from 'commander';
+import { DEFAULT_LIMITS, type ResourceLimits } from '../core/model/limits.js';
+import { LIMIT_SETTINGS, limitsFrom, MAX_INPUT_FLAG } from './limits.js';
+import { parseZone, type ZoneOption } from './zoneOption.js';
 // Each command loads its modules when it runs: `transform` in a pipeline should not pay for parsing the
 // extraction pipeline, PDF and Word readers at every start.
 import type { ConvertOptions } from './convert.js';
 
-const MAX_INPUT = ['--max-input-mb <n>', `largest input read, in MB (default ${DEFAULT_LIMITS.inputBytes / 1e6}; or ${LIMIT_SETTINGS.inputBytes.env})`] as const;
+const MAX_INPUT = [`${MAX_INPUT_FLAG} <n>`, `largest input read, in MB (default ${DEFAULT_LIMITS.inputBytes / 1e6}; or ${LIMIT_SETTINGS.inputBytes.env})`] as const;
 
 class LimitError extends Error {}
 
 /** The limits of this run: the defaults, raised by environment variables and --max-input-mb. */
-function limits(maxInputMb: string | undefined): Limits {
-  const resolved = resolveLimits(process.env, { inputBytes: maxInputMb });
+function limits(maxInputMb: string | undefined): ResourceLimits {
+  const resolved = limitsFrom(process.env, maxInputMb);
   if ('error' in resolved) throw new LimitError(resolved.error);
   return resolved;
 }
@@ -85,14 +87,4 @@ export async function main(argv: string[]): Promise<number> {
     return err.exitCode === 0 ? 0 : 2;
   }
   return code;
-}
-
-export type ZoneOption = { width: 3 | 6; zone: number };
-
-// 3° zones (25–45) and 6° zones (13–23) do not overlap, so the number alone says which.
-function parseZone(text: string): ZoneOption {
-  const n = Number(text);
-  if (Number.isInteger(n) && n >= 25 && n <= 45) return { width: 3, zone: n };
-  if (Number.isInteger(n) && n >= 13 && n <= 23) return { width: 6, zone: n };
-  throw new InvalidArgumentError('a zone is 25–45 (3° zones) or 13–23 (6° zones)');
 }

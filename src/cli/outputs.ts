@@ -4,8 +4,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagnose } from '../core/diagnostics.js';
-import type { Diagnostic } from '../core/types.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
+import type { Diagnostic } from '../core/model/types.js';
 import { describeError, identityOf } from './readInput.js';
 
 /** A refused or failed output; the CLI prints its diagnostic and exits 2. */
@@ -25,7 +25,7 @@ export interface WrittenFile {
   sha256: string;
 }
 
-export const LOCK_NAME = '.jiezhi.lock';
+const LOCK_NAME = '.jiezhi.lock';
 
 /**
  * `mkdir -p` that stops at the first level it cannot create. Node's recursive mkdir spins forever under /proc,

@@ -4,12 +4,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnose } from '../core/diagnostics.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
 import type { InputFile } from '../core/extract.js';
-import { htmlToText } from '../core/htmlToText.js';
-import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/rebuildPdfText.js';
-import { sniffFormat } from '../core/sniffFormat.js';
-import type { Diagnostic } from '../core/types.js';
+import { htmlToText } from '../core/text/htmlToText.js';
+import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
+import { sniffFormat } from '../core/text/sniffFormat.js';
+import type { Diagnostic } from '../core/model/types.js';
 
 const require = createRequire(import.meta.url);
 

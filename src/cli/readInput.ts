@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { diagnose } from '../core/diagnostics.js';
-import { tooLarge } from '../core/inputLimits.js';
-import { limitReached } from '../core/limits.js';
-import type { Diagnostic } from '../core/types.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
+import { tooLarge } from '../core/text/inputLimits.js';
+import type { Diagnostic } from '../core/model/types.js';
+import { LIMIT_SETTINGS, MAX_INPUT_FLAG } from './limits.js';
 
 /** The argument that names stdin. */
 export const STDIN = '-';
@@ -71,6 +71,15 @@ export async function readInput(path: string, name: string, limit: number): Prom
   // A regular file's size is known: refuse before reading. It is still counted below, in case it grows.
   if (info.isFile() && info.size > limit) return { diagnostic: tooLarge(name, info.size, limit) };
   return readStream(createReadStream(path, { highWaterMark: 1 << 20 }), name, limit, identityOf(info));
+}
+
+/**
+ * An input still going when the limit was reached: a pipe, stdin, a file that grew while it was read. Only that
+ * it exceeds the limit is known, not its size.
+ */
+function limitReached(file: string, limit: number): Diagnostic {
+  const mb = `${(limit / 1e6).toFixed(limit < 1e7 ? 1 : 0)} MB`;
+  return diagnose('limit-exceeded', { file, line: 0 }, { what: '输入 input', value: `> ${mb}`, limit: `${mb} (${MAX_INPUT_FLAG}, ${LIMIT_SETTINGS.inputBytes.env})` });
 }
 
 async function readStream(stream: NodeJS.ReadableStream & { destroy?: () => void }, name: string, limit: number, identity: string | null): Promise<ReadInput | { diagnostic: Diagnostic }> {

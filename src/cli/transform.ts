@@ -2,8 +2,8 @@
 // itself is transformLine in src/core (shared with the browser); this module only handles text, streams and exit codes.
 // Like cs2cs, output line N answers input line N, so the output can be pasted beside the input: a line that
 // cannot be converted prints `* *` (its reason goes to stderr), blank and # comment lines are echoed.
-import { parseCrs } from '../core/crs.js';
-import { transformLine } from '../core/project.js';
+import { parseCrs } from '../core/geodesy/crs.js';
+import { transformLine } from '../core/geodesy/project.js';
 
 /** A coordinate line is under 100 characters; a longer one is not a pair, and holding it would let one line fill memory. */
 const MAX_LINE = 4096;

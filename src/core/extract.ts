@@ -1,22 +1,22 @@
 // The whole extraction: bytes of gazette files → land records with their sources → verified parcels.
 // Pure: the CLI reads files and the page reads dropped files, both hand the bytes here.
-import { analyzeTopology } from './analyzeTopology.js';
-import { buildParcel } from './buildParcel.js';
-import { clean } from './clean.js';
-import { decode, type DecodeOutcome } from './decode.js';
-import { diagnose } from './diagnostics.js';
-import { extractLandRecords } from './extractLandRecords.js';
-import { extractMiningZones } from './extractMiningZones.js';
-import { extractMineralPlan } from './extractMineralPlan.js';
-import { extractMines } from './extractMines.js';
-import { extractMiningPolicy } from './extractMiningPolicy.js';
-import { extractPlanningBlocks, plotNamedBy } from './extractPlanningBlocks.js';
-import { normalize } from './normalize.js';
-import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './readCoordinateFile.js';
-import { MAX_INPUT_BYTES, tooLarge } from './inputLimits.js';
-import { isPointLine } from './parseCoordinates.js';
-import { segment, type GazetteDocument } from './segment.js';
-import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './types.js';
+import { analyzeTopology } from './verify/analyzeTopology.js';
+import { buildParcel } from './verify/buildParcel.js';
+import { clean } from './text/clean.js';
+import { decode, type DecodeOutcome } from './text/decode.js';
+import { diagnose } from './diagnostics/catalogue.js';
+import { extractLandRecords } from './gazette/extractLandRecords.js';
+import { extractMiningZones } from './mining/extractMiningZones.js';
+import { extractMineralPlan } from './mining/extractMineralPlan.js';
+import { extractMines } from './mining/extractMines.js';
+import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
+import { extractPlanningBlocks, plotNamedBy } from './planning/extractPlanningBlocks.js';
+import { normalize } from './text/normalize.js';
+import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
+import { MAX_INPUT_BYTES, tooLarge } from './text/inputLimits.js';
+import { isPointLine } from './gazette/parseCoordinates.js';
+import { segment, type GazetteDocument } from './text/segment.js';
+import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
 
 export interface InputFile {
   /** The name shown in sources and diagnostics (a path relative to what the user named). */

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, resolveLimits } from '../../src/core/limits.js';
+import { limitsFrom } from '../../src/cli/limits.js';
+import { DEFAULT_LIMITS } from '../../src/core/model/limits.js';
 import { ensureCliBuilt, gazetteDir, jiezhi, repoRoot } from '../helpers.js';
 import { BIN, feed, STACK } from './harness.js';
 
@@ -36,7 +37,7 @@ describe('pipes', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.finished).toBe(false);
     expect(r.written).toBeLessThan(DEFAULT_LIMITS.inputBytes + 16 * ZEROS.length);
-    expect(r.stderr).toMatch(/^stdin:0: error input-limit-reached: .*the limit of 200 MB per input/m);
+    expect(r.stderr).toMatch(/^stdin:0: error limit-exceeded: .*input is > 200 MB, the limit is 200 MB \(--max-input-mb, JIEZHI_MAX_INPUT_MB\)/m);
     // The limit's worth of bytes is held, never the whole stream (the old reader grew without bound).
     expect(r.peakMB).toBeLessThan(450);
     expect(r.seconds).toBeLessThan(10);
@@ -47,13 +48,13 @@ describe('pipes', () => {
     expect(doc.length).toBeGreaterThan(200_000);
     const small = spawnSync(process.execPath, [BIN, 'verify', '/dev/stdin', '--max-input-mb', '0.1'], { cwd: repoRoot, input: doc, encoding: 'utf8' });
     expect(small.status).toBe(2);
-    expect(small.stderr).toMatch(/\/dev\/stdin:0: error input-limit-reached: .*0\.1 MB/);
+    expect(small.stderr).toMatch(/\/dev\/stdin:0: error limit-exceeded: .*> 0\.1 MB/);
     const raised = spawnSync(process.execPath, [BIN, 'verify', '/dev/stdin', '--max-input-mb', '1'], { cwd: repoRoot, input: doc, encoding: 'utf8' });
     expect(raised.status, raised.stderr).toBe(0);
     expect(raised.stdout).toMatch(/^吕政发〔2022〕10号.*match$/m);
     const env = spawnSync(process.execPath, [BIN, 'verify', '-'], { cwd: repoRoot, input: doc, encoding: 'utf8', env: { ...process.env, JIEZHI_MAX_INPUT_MB: '0.1' } });
     expect(env.status).toBe(2);
-    expect(env.stderr).toMatch(/^stdin:0: error input-limit-reached/m);
+    expect(env.stderr).toMatch(/^stdin:0: error limit-exceeded/m);
   });
 
   it('refuses a regular file over the limit by its size, before reading it', async () => {
@@ -71,12 +72,12 @@ describe('pipes', () => {
   });
 });
 
-describe('resolveLimits', () => {
-  it('starts from the documented defaults and scales MB settings', () => {
-    expect(resolveLimits({})).toEqual(DEFAULT_LIMITS);
-    expect(resolveLimits({ JIEZHI_MAX_INPUT_MB: '500', JIEZHI_MAX_ARCHIVE_ENTRIES: '20' })).toMatchObject({ inputBytes: 500e6, archiveEntries: 20 });
+describe('limitsFrom', () => {
+  it('starts from the core defaults and scales MB settings', () => {
+    expect(limitsFrom({})).toEqual(DEFAULT_LIMITS);
+    expect(limitsFrom({ JIEZHI_MAX_INPUT_MB: '500', JIEZHI_MAX_ARCHIVE_ENTRIES: '20' })).toMatchObject({ inputBytes: 500e6, archiveEntries: 20 });
     // The flag wins over the environment.
-    expect(resolveLimits({ JIEZHI_MAX_INPUT_MB: '500' }, { inputBytes: '2' })).toMatchObject({ inputBytes: 2e6 });
-    expect(resolveLimits({ JIEZHI_MAX_XML_ELEMENTS: '-1' })).toEqual({ error: 'JIEZHI_MAX_XML_ELEMENTS must be a positive number, not "-1"' });
+    expect(limitsFrom({ JIEZHI_MAX_INPUT_MB: '500' }, '2')).toMatchObject({ inputBytes: 2e6 });
+    expect(limitsFrom({ JIEZHI_MAX_XML_ELEMENTS: '-1' })).toEqual({ error: 'JIEZHI_MAX_XML_ELEMENTS must be a positive number, not "-1"' });
   });
 });

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../../src/core/formats/geojson/checkGeoJSON.js';
 import { extract } from '../../src/core/extract.js';
-import type { Parcel } from '../../src/core/types.js';
+import type { Parcel } from '../../src/core/model/types.js';
 import { docxWithPointTable } from '../helpers.js';
 import { SCREENSHOTS, drop, mapIdle, openPage, outsideRequests, renderedIds, root, sampleDocument, type Session } from './harness.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYER_STATUS_COLOURS } from '../../src/app/model.js';
+import { LAYER_STATUS_COLOURS } from '../../src/app/state/model.js';
 import { SCREENSHOTS, drop, mapIdle, openPage, outsideRequests, renderedProps, root, type Session } from './harness.js';
 
 const DIR = path.join(root, 'tests/fixtures/synthetic');

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../../src/core/formats/geojson/checkGeoJSON.js';
 import { buildPage, CHROMIUM_ARGS, root, sampleDocument, SCREENSHOTS } from './harness.js';
 
 const GAZETTE_PARCELS = 11;

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkGeoJSON } from '../../src/core/checkGeoJSON.js';
+import { checkGeoJSON } from '../../src/core/formats/geojson/checkGeoJSON.js';
 import { buildPage, CHROMIUM_ARGS, drop, mapIdle, root, sampleDocument } from './harness.js';
 
 const DATA = path.join(root, 'test-results', 'tiles-data');
