@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, gazetteDir, jiezhi } from './helpers.js';
 
 const F002 = path.join(gazetteDir, '002_974677008c505204.txt');
-/** 吕政发〔2022〕10号, 002:447-510 (inventory §1.1): 7 points, 2875.21 平方米, space-separated X/Y. */
+/** 吕政发〔2022〕10号, 002:447-510 (docs/gazettes.md §2): 7 points, 2875.21 平方米, space-separated X/Y. */
 const DOC10 = readFileSync(F002, 'utf8').split('\n').slice(446, 510).join('\n');
 
 let tmp: string;

@@ -1,5 +1,5 @@
 // Plants one error of each kind in copies of the 11 gazette parcels and checks that the right hypothesis
-// ranks first, naming the right point and the corrected value (issue 6).
+// ranks first, naming the right point and the corrected value.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/core/extract.js';

@@ -1,4 +1,4 @@
-// PDF and Word input (issue 6): a gazette printed to PDF by Chromium, and a Word document whose points are
+// PDF and Word input: a gazette printed to PDF by Chromium, and a Word document whose points are
 // in a table, give the same parcels and areas as the text; a PDF without a text layer says so.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

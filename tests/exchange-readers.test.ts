@@ -1,4 +1,4 @@
-// Readers of coordinate files, routed by content from extract: every 国土 TXT variant of DOMAIN.md §4 (fixtures in
+// Readers of coordinate files, routed by content from extract: every 国土 TXT variant of docs/domain.md §4 (fixtures in
 // tests/fixtures/exchange), the mining-right TXT, GeoJSON and zipped Shapefiles; and the round trips
 // 国土 TXT → GeoJSON → 国土 TXT (same millimetres) and GeoJSON → Shapefile → GeoJSON (same to 1e-9°).
 import { readFileSync } from 'node:fs';

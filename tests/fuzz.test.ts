@@ -1,4 +1,4 @@
-// Hardening (issue 6): at least 10 000 mutated gazette documents — deleted, duplicated and garbled lines,
+// Hardening: at least 10 000 mutated gazette documents — deleted, duplicated and garbled lines,
 // random bytes, huge numbers, rings of 100 000 points. Never a crash, always valid GeoJSON, and every
 // boundary-point line of every input in a parcel or a diagnostic. Seeded, so a failure reproduces.
 import fc from 'fast-check';

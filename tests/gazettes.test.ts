@@ -1,7 +1,7 @@
 // Issue 2 "Done when", on the five bundled 吕梁 gazettes through extract(): the 11 parcels with their
 // vertex counts and verified areas, the records without points, the key fields a planner checks, complete
 // accounting of every boundary-point line, and the conversion against PROJ's cs2cs.
-// Every expected value below is typed in from /work/shared/gazette-inventory.md (§1.2, §1.3, §4.1),
+// Every expected value below is typed in from docs/gazettes.md (§2, §3, §4),
 // which was read and computed independently of this code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,7 @@ const WITHOUT_POINTS: [string, string, number, string][] = [
 
 const M2_PER_UNIT: Record<string, number> = { 平方米: 1, 公顷: 10000, 亩: 10000 / 15 };
 
-/** The gazettes print full-width punctuation; the pipeline NFKC-folds it (DOMAIN.md §7). */
+/** The gazettes print full-width punctuation; the pipeline NFKC-folds it (docs/domain.md §1). */
 const nfkc = (s: string) => s.normalize('NFKC');
 
 let result: ExtractResult;
@@ -79,7 +79,7 @@ describe('the 11 parcels with boundary points', () => {
     expect(p.closingPoint).not.toBeNull();
     expect(p.closingPoint!.label).toBe(1);
     expect([p.closingPoint!.x, p.closingPoint!.y]).toEqual([p.points[0]!.x, p.points[0]!.y]);
-    // RFC 7946: closed, counter-clockwise; the printed ring is clockwise (inventory §1.3).
+    // RFC 7946: closed, counter-clockwise; the printed ring is clockwise (docs/gazettes.md §4).
     expect(p.lonLatRing).toHaveLength(vertices + 1);
     expect(p.lonLatRing![0]).toEqual(p.lonLatRing![vertices]);
     expect(p.checks?.orientation).toBe('clockwise');
@@ -292,7 +292,7 @@ describe('boundary-point accounting', () => {
 
 describe('conversion against PROJ', () => {
   it('gives the first and last point of 吕政发〔2022〕9号 as cs2cs EPSG:4525 → EPSG:4490 does, to 1e-9°', async () => {
-    // 002:348 is X1, 002:424 X39 (inventory §1.2: coordinates 002:348-426, 426 being the closing X1).
+    // 002:348 is X1, 002:424 X39 (docs/gazettes.md §3: coordinates 002:348-426, 426 being the closing X1).
     const lines = raw002().split('\n');
     const read = (n: number) => {
       const m = /X(\d+)＝([\d.]+)，Y\d+＝([\d.]+)/.exec(lines[n - 1]!)!;

@@ -1,5 +1,5 @@
 // RFC 7946 output: the checker itself (it must catch what generic validators miss), the collection written
-// from the gazettes (valid, ≥ 9 decimals, every property of issue 2), and GDAL reading the CLI's file
+// from the gazettes (valid, ≥ 9 decimals, every property a record carries), and GDAL reading the CLI's file
 // with its Chinese attributes intact.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,7 +155,7 @@ describe('the gazette collection', () => {
     expect(coarse).toBeLessThan(positions / 10);
   });
 
-  it('carries every property of issue 2 on every feature, with the values of the record', () => {
+  it('carries every property a record carries on every feature, with the values of the record', () => {
     const names = [
       'id', 'doc', 'title', 'date', 'holder', 'location', 'four_sides', 'stated_area_m2', 'stated_area_text', 'computed_area_m2',
       'ellipsoidal_area_m2', 'delta_m2', 'tolerance_m2', 'status', 'epsg', 'zone', 'point_count', 'source',
@@ -199,7 +199,7 @@ describe('GDAL reads the CLI output', () => {
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('ogrinfo -al -so: 11 polygon features in WGS 84 with the issue 2 fields', async () => {
+  it('ogrinfo -al -so: 11 polygon features in WGS 84 with the record fields', async () => {
     const r = await run('ogrinfo', ['-ro', '-al', '-so', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Feature Count: 11$/m);
@@ -208,7 +208,7 @@ describe('GDAL reads the CLI output', () => {
     for (const field of ['holder', 'doc', 'location', 'four_sides', 'stated_area_m2', 'computed_area_m2', 'status', 'point_count']) {
       expect(r.stdout).toMatch(new RegExp(`^${field}: `, 'm'));
     }
-    // Extent within the gazette area (inventory §1.3: lon ≈ 111.1344–111.1589, lat ≈ 37.5157–37.6263).
+    // Extent within the gazette area (docs/gazettes.md §4: lon ≈ 111.1344–111.1589, lat ≈ 37.5157–37.6263).
     const m = /^Extent: \(([\d.]+), ([\d.]+)\) - \(([\d.]+), ([\d.]+)\)$/m.exec(r.stdout);
     expect(m).not.toBeNull();
     const [w, s, e, n] = m!.slice(1).map(Number) as [number, number, number, number];

@@ -1,5 +1,5 @@
 // Golden cases: tests/fixtures/<case>/in.txt → tests/fixtures/<case>/out.json. Each in.txt is a small
-// synthetic document written like the gazettes around one trap of gazette-inventory §4/§6; out.json is a
+// synthetic document written like the gazettes around one trap of docs/gazettes.md §3/§8; out.json is a
 // stable projection of what extract() makes of it, reviewed by eye. `REGEN=1 npx vitest run tests/golden.test.ts`
 // rewrites the out.json files instead of comparing (review the diff before committing).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

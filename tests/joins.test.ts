@@ -57,7 +57,7 @@ describe('joins', () => {
     expect(blocks).not.toContain('BF-09-03');
     expect(blocks).toContain('BF-07');
     expect(join.unmatchedReferences.mining.map((m) => m.key)).not.toContain('永聚');
-    expect(join.unmatchedReferences.mining).toHaveLength(27 - 5);
+    expect(join.unmatchedReferences.mining).toHaveLength(28 - 5);
   });
 });
 
@@ -103,14 +103,14 @@ describe('layers for the map', () => {
     expect(yongju.properties).toMatchObject({ outcome: 'retain', area_km2: 0.12, capacity_wt_per_year: 60, remaining_years: 8, area_status: 'pass', capacity_status: 'pass', remaining_years_status: 'pass' });
     expect(yongju.properties.criteria[0]).toMatchObject({ criterion: 'area', min: 0.1, source_text: 'data/gazettes/000_b02c1e540ac53d1c.txt:497-499' });
     expect(yongju.properties.mentions.map((m) => m.doc)).toEqual(['离政办发〔2025〕10号', '离政办函〔2025〕11号']);
-    expect(fc.unlocated.length).toBe(22);
+    expect(fc.unlocated.length).toBe(23);
   });
 
   test('without layers every reference is unlocated and there are no features', () => {
     const bare = extract(gazetteInputs());
     expect(toPlanningGeoJSON(bare)).toMatchObject({ features: [] });
     expect(toPlanningGeoJSON(bare).unlocated).toHaveLength(30);
-    expect(toMiningLayerGeoJSON(bare).unlocated).toHaveLength(27);
+    expect(toMiningLayerGeoJSON(bare).unlocated).toHaveLength(28);
   });
 });
 

@@ -1,4 +1,4 @@
-// Planning-block codes of the five gazettes: all 27 plots of gazette-inventory §3.1 with their documents,
+// Planning-block codes of the five gazettes: all 27 plots of docs/gazettes.md §7 with their documents,
 // normalised whatever the hyphen or line break, and nothing else that looks like a code.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { extract } from '../src/core/extract.js';
@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 
 describe('block codes of the gazettes', () => {
-  test('exactly the 27 plots of inventory §3.1, each with its one document, date and role', () => {
+  test('exactly the 27 plots of docs/gazettes.md §7, each with its one document, date and role', () => {
     const plots = result.planningBlocks.filter((b) => b.level === 'plot');
     expect(Object.keys(PLOTS)).toHaveLength(27);
     expect(plots.map((b) => b.code).sort()).toEqual(Object.keys(PLOTS).sort());

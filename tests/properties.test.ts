@@ -219,7 +219,7 @@ describe('extract() on arbitrary input', () => {
 const FILE = 'mut/002.txt';
 const RAW = readFileSync(path.join(gazetteDir, '002_974677008c505204.txt'), 'utf8');
 const LINES = RAW.split('\n');
-/** 0-based indices of the raw point lines (251 of them, inventory §4.1). */
+/** 0-based indices of the raw point lines (251 of them, docs/gazettes.md §3). */
 const POINT_AT = rawPointLines(RAW).map((n) => n - 1);
 
 interface OriginalParcel {

@@ -1,4 +1,4 @@
-// Shared vertices, overlaps and gaps between neighbouring parcels (issue 6), on the gazettes and on
+// Shared vertices, overlaps and gaps between neighbouring parcels, on the gazettes and on
 // synthetic neighbours whose answers are known by construction.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/core/extract.js';

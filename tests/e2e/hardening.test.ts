@@ -1,4 +1,4 @@
-// End-to-end (issue 6): hostile strings in a dropped gazette and GeoJSON stay text in the table, the details, the
+// End-to-end: hostile strings in a dropped gazette and GeoJSON stay text in the table, the details, the
 // map labels and the KML; the page is served with a Content-Security-Policy; a parcel with a mistyped coordinate
 // shows ranked suggestions (never a silent correction); neighbours, shared vertices and gaps appear in the
 // details and gaps are marked on the map.

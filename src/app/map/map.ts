@@ -1,5 +1,5 @@
 // The MapLibre side of the page: style, layers, filters, selection, vertex markers. No basemap unless configured
-// (DOMAIN.md §6); labels are drawn from local fonts because the style names no glyph server (MapLibre 6 then
+// (docs/domain.md §6); labels are drawn from local fonts because the style names no glyph server (MapLibre 6 then
 // rasterises every glyph with TinySDF from the CSS font stack below).
 import {
   AttributionControl,

@@ -17,7 +17,7 @@ export function saveBasemap(b: Basemap): void {
   localStorage.setItem(KEY, JSON.stringify({ url: b.url.trim(), attribution: b.attribution.trim(), enabled: b.enabled }));
 }
 
-/** 高德/腾讯/百度 tiles are GCJ-02/BD-09: WGS84 parcels land ≈ 570 m off on them (DOMAIN.md §6). */
+/** 高德/腾讯/百度 tiles are GCJ-02/BD-09: WGS84 parcels land ≈ 570 m off on them (docs/domain.md §6). */
 export function isShiftedTiles(url: string): boolean {
   return /autonavi|amap\.com|gtimg|qq\.com|map\.baidu|bdimg|bdstatic/i.test(url);
 }

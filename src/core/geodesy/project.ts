@@ -12,7 +12,7 @@ export type Pair = [number, number];
 
 /**
  * A box around China for catching swapped columns and wrong zones; a box, not the border. Wider than
- * DOMAIN.md §2's 73.6–134.8°E, 16.7–53.6°N, which cut off Fuyuan (135.08°E) and the Nansha islands (≈ 4°N).
+ * the usual 73.6–134.8°E, 16.7–53.6°N (docs/domain.md §2), which cut off Fuyuan (135.08°E) and the Nansha islands (≈ 4°N).
  */
 const CHINA_EXTENT = { west: 73.4, east: 135.2, south: 3.5, north: 53.6 } as const;
 

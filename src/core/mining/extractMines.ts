@@ -7,13 +7,10 @@
 // Mentions of one mine under different names ("永聚", "吕梁离石永聚煤业有限公司") are merged on mineNameKey.
 import { join } from '../text/clean.js';
 import type { GazetteDocument } from '../text/segment.js';
+import { COUNTY_PATTERN, PLACE_PREFIXES } from '../places/places.js';
 import type { SourceSpan } from '../model/types.js';
 import type { Mine, MineKind, MineMention } from '../model/mining.js';
 
-/** The 13 counties of 吕梁 and the province and city prefixes enterprise names start with. */
-const PLACES = ['山西省', '山西', '吕梁市', '吕梁', '离石区', '离石', '孝义市', '孝义', '汾阳市', '汾阳', '文水县', '文水', '交城县', '交城', '兴县', '临县', '柳林县', '柳林', '石楼县', '石楼', '岚县', '方山县', '方山', '中阳县', '中阳', '交口县', '交口'];
-/** A county with its optional 区/县/市, never followed by one (so "离石区非煤矿山" does not read as 离石 + "区非"). */
-const COUNTY = '(?:离石|孝义|汾阳|文水|交城|兴县|临县|柳林|石楼|岚县|方山|中阳|交口)(?:区|县|市)?(?![区县市非])';
 /** 组织形式 at the end of a registered name (企业名称登记管理规定: 行政区划 + 字号 + 行业 + 组织形式). */
 const LEGAL_FORM = /(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/u;
 /** 行业 words that end a mine's name. */
@@ -26,7 +23,7 @@ const LEAD_IN = /^.*(?:确定|实现|依托|推动|推进|加快|的|为|和|与
 const COUNTED_LIST = /(?:推动|推进|实现)((?:\p{Script=Han}{2,6}、)+\p{Script=Han}{2,6})\s*(\d+)\s*座(智能化)?(矿井|煤矿)/gu;
 const ENTERPRISE_LIST = /(?:推动|推进)((?:\p{Script=Han}{2,12}、)+\p{Script=Han}{2,12})等企业/gu;
 const COAL_COMPANY = /\p{Script=Han}{2,24}?煤业(?:集团)?(?:有限责任公司|有限公司)?/gu;
-const COUNTY_MINE = new RegExp(`${COUNTY}\\p{Script=Han}{2,6}?(?:煤矿|矿区)`, 'gu');
+const COUNTY_MINE = new RegExp(`${COUNTY_PATTERN}\\p{Script=Han}{2,6}?(?:煤矿|矿区)`, 'gu');
 
 /**
  * The distinctive part of a mine's or enterprise's name, for merging and joining: NFKC, no spaces, quotes or
@@ -48,7 +45,7 @@ export function mineNameKey(name: string): string {
   while (strip(LEGAL_FORM) || strip(TRADE));
   for (let again = true; again; ) {
     again = false;
-    for (const place of PLACES) if (key.startsWith(place) && strip(new RegExp(`^${place}`))) again = true;
+    for (const place of PLACE_PREFIXES) if (key.startsWith(place) && strip(new RegExp(`^${place}`))) again = true;
     if (strip(GROUP_PREFIX)) again = true;
   }
   return key;

@@ -1,4 +1,4 @@
-// Reads a 国土 "电子报盘" coordinate TXT (DOMAIN.md §4) into land records: [属性描述] header (带号, 几度分带, 坐标系),
+// Reads a 国土 "电子报盘" coordinate TXT (docs/domain.md §4) into land records: [属性描述] header (带号, 几度分带, 坐标系),
 // then under [地块坐标] per parcel a block line ending in @ and its point lines "J1,圈号,X,Y". Real files vary:
 // extra sections, 【】 brackets, 8–13 block fields, 3-column points, east-first columns, a unit after the area,
 // a header 带号 that contradicts the coordinates. Every line becomes header, block, point or a diagnostic.

@@ -1,4 +1,4 @@
-// Reads a mining-right registration TXT (矿区范围, DOMAIN.md §4): "XY001=1,X,Y" corner points, and a
+// Reads a mining-right registration TXT (矿区范围, docs/domain.md §4): "XY001=1,X,Y" corner points, and a
 // "XY005=标高,top,bottom,,n" line closing each block with its elevation range. Each block becomes a mining-zone
 // record, verified on the ellipsoid (TD/T 1055-2019 附录D) by buildParcel. A stated area (a key containing 面积,
 // km² unless a unit follows) belongs to the zone; it is verified when the file has one block.
