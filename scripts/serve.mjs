@@ -2,6 +2,10 @@
 // A small static server for the built page (dist/web) on 127.0.0.1, with a Content-Security-Policy that
 // forbids every external connection except the origin of a configured basemap.
 //   node scripts/serve.mjs [--dir dist/web] [--data <folder served as /data/>] [--port 8787] [--host 127.0.0.1]
+//                          [--allow-host NAME]...
+// Only requests whose Host header names the server itself are answered (127.0.0.1, localhost, [::1] or the bound
+// address, with the port, and every --allow-host NAME): a page on another site that makes the browser resolve
+// its own name to 127.0.0.1 (DNS rebinding) gets 421, not the planner's data.
 // The basemap comes from jiezhi.config.json in the working folder (or the file named by JIEZHI_CONFIG):
 //   { "basemap": { "url": "https://t{0-7}.tianditu.gov.cn/vec_w/wmts?...&tk=KEY", "attribution": "天地图", "enabled": true } }
 // The page reads it as /config.json; a basemap typed into the page's settings needs its origin listed here too
@@ -20,6 +24,8 @@ const root = path.resolve(option('dir', 'dist/web'));
 const dataDir = option('data', null) ? path.resolve(option('data')) : null;
 const host = option('host', '127.0.0.1');
 const port = Number(option('port', process.env.PORT ?? '8787'));
+const allowedNames = args.flatMap((a, i) => (a === '--allow-host' && args[i + 1] !== undefined ? [args[i + 1].toLowerCase()] : []));
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -100,7 +106,23 @@ async function resolveFile(urlPath) {
   }
 }
 
+/** The names the server answers to: loopback, the address it is bound to, and --allow-host names; each with its port. */
+function hostAllowed(header, boundPort) {
+  const m = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d+))?$/i.exec(header ?? '');
+  if (!m) return false;
+  const name = m[1].toLowerCase();
+  if (m[2] !== undefined && Number(m[2]) !== boundPort) return false;
+  if (allowedNames.includes(name)) return true;
+  // A loopback name or the bound address must carry the port, as browsers send it for a non-default port.
+  if (m[2] === undefined) return false;
+  const bound = host.includes(':') ? `[${host.toLowerCase()}]` : host.toLowerCase();
+  return LOOPBACK.has(name) || name === bound;
+}
+
 const server = createServer(async (req, res) => {
+  if (!hostAllowed(req.headers.host, server.address().port)) {
+    return send(res, 421, 'misdirected request: this server answers only to its own address (see --allow-host)\n');
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
   const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (urlPath === '/config.json') return send(res, 200, publicConfig, TYPES['.json']);
@@ -130,7 +152,13 @@ function listen(p) {
   });
   server.listen(p, host, () => {
     const addr = server.address();
-    console.log(`界址 Jiezhi: http://${host}:${addr.port}/`);
+    if (!LOOPBACK.has(host)) {
+      console.error(
+        `serve: WARNING: bound to ${host}, beyond this machine's loopback: the page and its data are reachable from the network by anyone who can reach this address.` +
+          ' Requests are answered only for Host names that are this address or given with --allow-host.',
+      );
+    }
+    console.log(`界址 Jiezhi: http://${host.includes(':') ? `[${host}]` : host}:${addr.port}/`);
   });
 }
 

@@ -242,27 +242,29 @@ describe('ellipsoidalArea', () => {
 describe('jiezhi transform', () => {
   const input = ['# 吕政发〔2022〕15号 J1', `${GAZETTE_POINT.x} ${GAZETTE_POINT.y}`, '', '4153905.123,37512140.5', '4153910\t37512150'].join('\n');
 
-  it('converts surveyor X Y to lon lat, 9 decimals, one pair per line', () => {
+  it('converts surveyor X Y to lon lat, 9 decimals, one output line per input line', () => {
     const { output, errors } = transformText(input, 4525, 4490);
     expect(errors).toEqual([]);
     const lines = output.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
-    for (const l of lines) expect(l).toMatch(/^111\.1\d{8} 37\.51\d{7}$/);
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('# 吕政发〔2022〕15号 J1');
+    expect(lines[2]).toBe('');
+    for (const l of [lines[1], lines[3], lines[4]]) expect(l).toMatch(/^111\.1\d{8} 37\.51\d{7}$/);
     const [lon, lat] = transformPoint(4525, 4490, GAZETTE_POINT.x, GAZETTE_POINT.y);
-    expect(lines[0]).toBe(`${lon.toFixed(9)} ${lat.toFixed(9)}`);
+    expect(lines[1]).toBe(`${lon.toFixed(9)} ${lat.toFixed(9)}`);
   });
 
   it('converts lon lat back to X Y in metres to 3 decimals', () => {
     const there = transformText(input, 4525, 4490).output;
     const back = transformText(there, 4490, 4525);
     expect(back.errors).toEqual([]);
-    expect(back.output).toBe('4153899.979 37512131.140\n4153905.123 37512140.500\n4153910.000 37512150.000\n');
+    expect(back.output).toBe('# 吕政发〔2022〕15号 J1\n4153899.979 37512131.140\n\n4153905.123 37512140.500\n4153910.000 37512150.000\n');
   });
 
-  it('names the line and the problem of each bad line, and keeps the good ones', () => {
+  it('names the line and the problem of each bad line, prints * * in its place, and keeps the good ones', () => {
     const bad = ['4153899.979 37512131.140', '37512131.140 4153899.979', 'X1 Y1', '1 2 3', '4153899.979 38512131.140', '4153899.979 512131.140'];
     const { output, errors } = transformText(bad.join('\r\n'), 4525, 4490);
-    expect(output.split('\n')).toHaveLength(2);
+    expect(output.split('\n').slice(1)).toEqual(['* *', '* *', '* *', '* *', '* *', '']);
     expect(errors).toHaveLength(5);
     expect(errors[0]).toMatch(/^line 2: .*swapped/);
     expect(errors[1]).toMatch(/^line 3: "X1" is not a number/);
@@ -279,8 +281,11 @@ describe('jiezhi transform', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(transformText(input, 4525, 4490).output);
 
+    // Like cs2cs, a bad line is `* *` and exit 0; --strict makes it exit 1.
     const bad = await run(process.execPath, args, `${input}\nnot a point\n`);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(0);
+    expect(bad.stdout.split('\n')[5]).toBe('* *');
     expect(bad.stderr).toMatch(/line 6: /);
+    expect((await run(process.execPath, [...args, '--strict'], `${input}\nnot a point\n`)).code).toBe(1);
   });
 });

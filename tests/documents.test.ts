@@ -27,7 +27,7 @@ function summary(parcels: Parcel[]) {
 
 async function prepared(file: string): Promise<InputFile> {
   const input = await prepareInput(path.basename(file), readFileSync(file));
-  if ('failure' in input) throw new Error(input.failure);
+  if ('diagnostic' in input) throw new Error(input.diagnostic.message.en);
   return input;
 }
 

@@ -1,54 +1,88 @@
 // `jiezhi extract` and `jiezhi verify`: gather input files, run the core, write outputs, print the table.
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLayers } from '../core/layers/applyLayers.js';
+import { diagnose } from '../core/diagnostics/catalogue.js';
 import { extract, type InputFile } from '../core/extract.js';
-import { MAX_INPUT_BYTES, tooLarge } from '../core/text/inputLimits.js';
+import type { ResourceLimits } from '../core/model/limits.js';
 import { readLayers } from '../core/layers/readLayers.js';
 import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report/report.js';
 import { toFeatureCollection } from '../core/formats/geojson/toGeoJSON.js';
 import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
-import type { ExtractResult } from '../core/model/types.js';
+import type { Diagnostic, ExtractResult } from '../core/model/types.js';
 import type { ZoneOption } from './zoneOption.js';
+import { ensureFolder, lockFolder, MANIFEST, OutputError, previousOutputs, realPath, refuseInputs, writeWhole, type WrittenFile } from './outputs.js';
 import { prepareInput } from './readDocuments.js';
+import { readInput, STDIN } from './readInput.js';
 
 interface Options {
   zone?: ZoneOption;
   strict?: boolean;
+  limits: ResourceLimits;
 }
 
 export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string }): Promise<number> {
-  const gathered = await gatherInputs(paths);
-  const options = opts.zone ? { zone: opts.zone } : {};
-  const layerFiles = opts.layers ? await gatherLayers(opts.layers) : { inputs: [], failures: [] };
-  gathered.failures.push(...layerFiles.failures);
-  const result = applyLayers(extract(gathered.inputs, options), readLayers(layerFiles.inputs, options));
-  await mkdir(opts.out, { recursive: true });
-  await writeJson(path.join(opts.out, 'parcels.geojson'), toFeatureCollection(result.parcels));
-  // Mining zones of the inputs and of the layers, each with the retention test; blocks with their approvals.
-  await writeJson(path.join(opts.out, 'mining.geojson'), toMiningLayerGeoJSON(result));
-  await writeJson(path.join(opts.out, 'planning.geojson'), toPlanningGeoJSON(result));
-  await writeJson(path.join(opts.out, 'records.json'), toRecordsJson(result));
-  await writeJson(path.join(opts.out, 'report.json'), toReportJson(result));
-  await writeFile(path.join(opts.out, 'report.md'), toReportMarkdown(result));
-  printTable(result);
-  printProblems(result, gathered.failures);
-  const written = result.parcels.filter((p) => p.lonLatRing).length;
-  process.stderr.write(`jiezhi: ${result.parcels.length} records, ${written} parcels with geometry written to ${opts.out}\n`);
-  return exitCode(result, gathered.failures, opts.strict);
+  let release: (() => Promise<void>) | undefined;
+  try {
+    await ensureFolder(opts.out);
+    release = await lockFolder(opts.out);
+    // What an earlier run wrote here is not input: `extract d --out d` twice must not read its own parcels.
+    const skip: Skip = { folder: await realPath(opts.out), files: new Set(await previousOutputs(opts.out)) };
+    const time = new Date().toISOString();
+    const gathered = await gatherInputs(paths, opts.limits, skip);
+    const layerFiles = opts.layers ? await gatherLayers(opts.layers, opts.limits, skip) : emptyGathered();
+    const extractOptions = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
+    const core = applyLayers(extract(gathered.inputs, extractOptions), readLayers(layerFiles.inputs, extractOptions));
+    const failures = [...gathered.failures, ...layerFiles.failures];
+    const result: ExtractResult = { ...core, diagnostics: [...failures, ...core.diagnostics] };
+
+    const outputs: [string, string][] = [
+      ['parcels.geojson', json(toFeatureCollection(result.parcels))],
+      // Mining zones of the inputs and of the layers, each with the retention test; blocks with their approvals.
+      ['mining.geojson', json(toMiningLayerGeoJSON(result))],
+      ['planning.geojson', json(toPlanningGeoJSON(result))],
+      ['records.json', json(toRecordsJson(result))],
+      ['report.md', toReportMarkdown(result)],
+    ];
+    await refuseInputs([...outputs.map(([name]) => path.join(opts.out, name)), path.join(opts.out, MANIFEST)], new Map([...gathered.identities, ...layerFiles.identities]));
+    const files: WrittenFile[] = [];
+    for (const [name, text] of outputs) files.push({ ...(await writeWhole(path.join(opts.out, name), text)), file: name });
+    const run = { id: randomUUID(), time, inputs: [...gathered.read, ...layerFiles.read] };
+    await writeWhole(path.join(opts.out, MANIFEST), json({ ...toReportJson(result), run, files }));
+
+    printTable(result);
+    printProblems(result);
+    const drawn = result.parcels.filter((p) => p.lonLatRing).length;
+    process.stderr.write(`jiezhi: ${result.parcels.length} records, ${drawn} parcels with geometry written to ${opts.out}\n`);
+    return exitCode(result, opts.strict);
+  } catch (err) {
+    if (err instanceof OutputError) {
+      printDiagnostic(err.diagnostic);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await release?.();
+  }
 }
 
 export async function runVerify(paths: string[], opts: Options): Promise<number> {
-  const gathered = await gatherInputs(paths);
-  const result = extract(gathered.inputs, opts.zone ? { zone: opts.zone } : {});
+  const gathered = await gatherInputs(paths, opts.limits);
+  const core = extract(gathered.inputs, { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes });
+  const result: ExtractResult = { ...core, diagnostics: [...gathered.failures, ...core.diagnostics] };
   printTable(result);
-  printProblems(result, gathered.failures);
-  return exitCode(result, gathered.failures, opts.strict);
+  printProblems(result);
+  return exitCode(result, opts.strict);
 }
 
-function exitCode(result: ExtractResult, failures: string[], strict: boolean | undefined): number {
-  const unreadable = result.diagnostics.some((d) => d.code.startsWith('input-') && d.severity === 'error');
-  if (failures.length > 0 || unreadable) return 2;
+/** An input that cannot be read, whole or in part, is exit 2 whatever else happened; --strict only adds 1. */
+export function unreadable(d: Diagnostic): boolean {
+  return d.severity === 'error' && (d.code.startsWith('input-') || d.code === 'import-unreadable' || d.code === 'limit-exceeded');
+}
+
+function exitCode(result: ExtractResult, strict: boolean | undefined): number {
+  if (allDiagnostics(result).some(unreadable)) return 2;
   if (strict && result.parcels.some((p) => p.verification.status === 'mismatch' || p.verification.status === 'invalid')) return 1;
   return 0;
 }
@@ -57,61 +91,92 @@ function printTable(result: ExtractResult): void {
   process.stdout.write(`${toTextTable(result.parcels)}\n`);
 }
 
-export function printProblems(result: ExtractResult, failures: string[]): void {
-  for (const f of failures) process.stderr.write(`jiezhi: ${f}\n`);
-  for (const d of allDiagnostics(result)) {
-    if (d.severity === 'info') continue;
-    const where = d.source ? `${d.source.file}:${d.source.line}: ` : '';
-    process.stderr.write(`${where}${d.severity} ${d.code}: ${d.message.zh} (${d.message.en})\n`);
-  }
+export function printDiagnostic(d: Diagnostic): void {
+  const where = d.source ? `${d.source.file}:${d.source.line}: ` : 'jiezhi: ';
+  process.stderr.write(`${where}${d.severity} ${d.code}: ${d.message.zh} (${d.message.en})\n`);
 }
 
-export async function gatherInputs(paths: string[]): Promise<{ inputs: InputFile[]; failures: string[] }> {
-  const inputs: InputFile[] = [];
-  const failures: string[] = [];
+export function printProblems(result: ExtractResult): void {
+  for (const d of allDiagnostics(result)) if (d.severity !== 'info') printDiagnostic(d);
+}
+
+/** Outputs of this run's folder, skipped when walking folders for inputs (named explicitly, they are refused later). */
+export interface Skip {
+  folder?: string;
+  files: Set<string>;
+}
+
+export interface Gathered {
+  inputs: InputFile[];
+  failures: Diagnostic[];
+  /** Every input read, as the manifest names it. */
+  read: { file: string; bytes: number; sha256: string }[];
+  /** dev:ino → name of every input file, to refuse an output that would replace one. */
+  identities: Map<string, string>;
+}
+
+function emptyGathered(): Gathered {
+  return { inputs: [], failures: [], read: [], identities: new Map() };
+}
+
+export async function gatherInputs(paths: string[], limits: ResourceLimits, skip: Skip = { files: new Set() }): Promise<Gathered> {
+  const gathered = emptyGathered();
   for (const p of paths) {
-    try {
-      const info = await stat(p);
-      const files = info.isDirectory() ? await listTextFiles(p) : [p];
-      if (info.isDirectory() && files.length === 0) failures.push(`${p}: the folder holds no .txt, .geojson, .zip, .pdf or .docx file`);
-      for (const f of files) {
-        // Refused before reading, so that a huge file cannot exhaust memory.
-        const size = (await stat(f)).size;
-        if (size > MAX_INPUT_BYTES) {
-          failures.push(`${displayName(f)}: ${tooLarge(displayName(f), size).message.en}`);
-          continue;
-        }
-        const prepared = await prepareInput(displayName(f), await readFile(f));
-        if ('failure' in prepared) failures.push(prepared.failure);
-        else inputs.push(prepared);
-      }
-    } catch (err) {
-      failures.push(`${p}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    const files = p === STDIN ? [p] : await listInputs(p, skip);
+    if (files === null) {
+      // Not a folder: readInput says what it is (a file, a pipe, a device, nothing).
+      await readOne(p, gathered, limits);
+    } else if (files.length === 0) {
+      gathered.failures.push(diagnose('input-folder-empty', { file: displayName(p), line: 0 }));
+    } else {
+      for (const f of files) await readOne(f, gathered, limits);
     }
   }
-  return { inputs, failures };
+  return gathered;
+}
+
+async function readOne(file: string, gathered: Gathered, limits: ResourceLimits): Promise<void> {
+  const name = file === STDIN ? 'stdin' : displayName(file);
+  const read = await readInput(file, name, limits.inputBytes);
+  if ('diagnostic' in read) {
+    gathered.failures.push(read.diagnostic);
+    return;
+  }
+  if (read.identity) gathered.identities.set(read.identity, name);
+  gathered.read.push({ file: name, bytes: read.bytes.length, sha256: read.sha256 });
+  const prepared = await prepareInput(name, read.bytes);
+  if ('diagnostic' in prepared) gathered.failures.push(prepared.diagnostic);
+  else gathered.inputs.push(prepared);
 }
 
 // A layers folder that is missing or holds only its README is no layers, not an error: `npm start` names
 // data/layers/ whether or not the planner has put anything there.
-async function gatherLayers(dir: string): Promise<{ inputs: InputFile[]; failures: string[] }> {
-  let files: string[];
-  try {
-    files = (await stat(dir)).isDirectory() ? await listTextFiles(dir) : [dir];
-  } catch {
-    return { inputs: [], failures: [] };
-  }
-  return files.length > 0 ? gatherInputs(files) : { inputs: [], failures: [] };
+async function gatherLayers(dir: string, limits: ResourceLimits, skip: Skip): Promise<Gathered> {
+  const exists = await stat(dir).then(() => true, () => false);
+  const files = exists ? await listInputs(dir, skip) : [];
+  if (files === null) return gatherInputs([dir], limits, skip);
+  return files.length > 0 ? gatherInputs(files, limits, skip) : emptyGathered();
 }
 
-async function listTextFiles(dir: string): Promise<string[]> {
+/** The input files of a folder, recursively, or null when `p` is not a folder. */
+async function listInputs(p: string, skip: Skip): Promise<string[] | null> {
+  let entries;
+  try {
+    entries = await readdir(p, { withFileTypes: true });
+  } catch {
+    return null;
+  }
   const out: string[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listTextFiles(full)));
-    // Gazettes, 国土/mining coordinate TXT, GeoJSON and zipped Shapefiles; extract tells them apart by content.
-    else if (/\.(txt|geojson|zip|pdf|docx)$/i.test(entry.name)) out.push(full);
+    const full = path.join(p, entry.name);
+    if (entry.isDirectory()) {
+      if (skip.folder !== undefined && (await realPath(full)) === skip.folder) continue;
+      out.push(...((await listInputs(full, skip)) ?? []));
+    } else if (/\.(txt|geojson|zip|pdf|docx)$/i.test(entry.name)) {
+      // Gazettes, 国土/mining coordinate TXT, GeoJSON and zipped Shapefiles; extract tells them apart by content.
+      if (!skip.files.has(await realPath(full))) out.push(full);
+    }
   }
   return out;
 }
@@ -122,6 +187,6 @@ function displayName(file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFile(file, `${JSON.stringify(value, null, 1)}\n`);
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 1)}\n`;
 }

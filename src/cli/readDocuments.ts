@@ -4,23 +4,24 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
+import { diagnose } from '../core/diagnostics/catalogue.js';
 import type { InputFile } from '../core/extract.js';
 import { htmlToText } from '../core/text/htmlToText.js';
 import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
 import { sniffFormat } from '../core/text/sniffFormat.js';
+import type { Diagnostic } from '../core/model/types.js';
 
 const require = createRequire(import.meta.url);
 
 /** Turns PDF and DOCX bytes into an input carrying their text; other files pass through unchanged. */
-export async function prepareInput(file: string, bytes: Uint8Array): Promise<InputFile | { failure: string }> {
+export async function prepareInput(file: string, bytes: Uint8Array): Promise<InputFile | { diagnostic: Diagnostic }> {
   const format = sniffFormat(bytes);
   if (format === 'pdf') return pdfInput(file, bytes);
   if (format === 'zip' && isDocx(bytes)) return docxInput(file, bytes);
   return { file, bytes };
 }
 
-async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { failure: string }> {
+async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { diagnostic: Diagnostic }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
   try {
@@ -30,24 +31,38 @@ async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { 
     await doc.destroy();
     return { file, bytes, text: { content: rebuildPdfText(pages), from: 'pdf' } };
   } catch (err) {
-    return { failure: `${file}: the PDF cannot be read (${(err as Error).message})` };
+    return { diagnostic: unreadableDocument(file, 'PDF', err) };
   }
 }
 
-async function docxInput(file: string, bytes: Uint8Array): Promise<InputFile | { failure: string }> {
+async function docxInput(file: string, bytes: Uint8Array): Promise<InputFile | { diagnostic: Diagnostic }> {
   const mammoth = (await import('mammoth')).default;
   try {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return { file, bytes, text: { content: htmlToText(value), from: 'docx' } };
   } catch (err) {
-    return { failure: `${file}: the Word document cannot be read (${(err as Error).message})` };
+    return { diagnostic: unreadableDocument(file, 'Word', err) };
   }
 }
 
+function unreadableDocument(file: string, format: 'PDF' | 'Word', err: unknown): Diagnostic {
+  const reason = String((err as Error)?.message ?? err).split('\n')[0]!;
+  return diagnose('input-document-unreadable', { file, line: 0 }, { format, reason });
+}
+
+const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
+const DOCUMENT_PART = Buffer.from('word/document.xml');
+
+/**
+ * A Word document is a zip with a word/document.xml entry. The entry's name is looked for in the local headers,
+ * which come before the data, rather than in the central directory at the end: a truncated .docx has lost its
+ * directory but is still a Word document, and must be reported as one rather than as a broken Shapefile.
+ */
 function isDocx(bytes: Uint8Array): boolean {
-  try {
-    return Object.keys(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })).length > 0;
-  } catch {
-    return false;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buf.indexOf(DOCUMENT_PART); at !== -1; at = buf.indexOf(DOCUMENT_PART, at + 1)) {
+    const header = at - 30;
+    if (header >= 0 && LOCAL_HEADER.every((b, i) => buf[header + i] === b) && buf.readUInt16LE(header + 26) === DOCUMENT_PART.length) return true;
   }
+  return false;
 }

@@ -29,7 +29,31 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     zh: (p) => `文件过大（${p.size} MB），超过单个文件 ${p.limit} MB 的上限，未读取`,
     en: (p) => `the file is too large (${p.size} MB); the limit is ${p.limit} MB per file, so it was not read`,
-    help: { zh: '把文件拆分成较小的几个文件，或只保留需要的公文。', en: 'Split the file into smaller ones, or keep only the documents you need.' },
+    help: { zh: '把文件拆分成较小的几个文件，或只保留需要的公文；命令行可用 --max-input-mb N 或环境变量 JIEZHI_MAX_INPUT_MB 提高上限。', en: 'Split the file into smaller ones, or keep only the documents you need; on the command line, --max-input-mb N or the environment variable JIEZHI_MAX_INPUT_MB raises the limit.' },
+  },
+  'input-not-file': {
+    severity: 'error',
+    zh: (p) => `不是普通文件（${p.kindZh}），未读取`,
+    en: (p) => `not a regular file (${p.kindEn}); not read`,
+    help: { zh: '给出文件或文件夹；要从管道读取，用 - 或 /dev/stdin。设备（如 /dev/zero）和套接字不会被读取。', en: 'Name files or folders; to read a pipe, use - or /dev/stdin. Devices (such as /dev/zero) and sockets are never read.' },
+  },
+  'input-cannot-open': {
+    severity: 'error',
+    zh: (p) => `无法打开：${p.reason}`,
+    en: (p) => `cannot be opened: ${p.reason}`,
+    help: { zh: '检查路径是否写对、文件是否存在、当前用户能否读取。', en: 'Check the path, that the file exists and that you may read it.' },
+  },
+  'input-folder-empty': {
+    severity: 'error',
+    zh: () => '文件夹中没有 .txt、.geojson、.zip、.pdf 或 .docx 文件',
+    en: () => 'the folder holds no .txt, .geojson, .zip, .pdf or .docx file',
+    help: { zh: '检查文件夹是否选对；只读取这些扩展名的文件（按内容识别格式）。', en: 'Check that it is the right folder; only files with these extensions are read (their format is told by content).' },
+  },
+  'input-document-unreadable': {
+    severity: 'error',
+    zh: (p) => `无法读取${p.format === 'PDF' ? ' PDF ' : ' Word '}文档：${p.reason}`,
+    en: (p) => `${p.format === 'PDF' ? 'the PDF' : 'the Word document'} cannot be read: ${p.reason}`,
+    help: { zh: '文件可能不完整（下载或复制中断）或已损坏；用 Word/WPS 或 PDF 阅读器打开后另存再试。', en: 'The file may be incomplete (an interrupted download or copy) or damaged; open it in Word/WPS or a PDF reader, save it again and retry.' },
   },
   'limit-exceeded': {
     severity: 'error',
@@ -42,6 +66,25 @@ export const DIAGNOSTIC_CODES = {
     zh: () => 'PDF 没有文字层（可能是扫描件），无法提取；请提供带文字的 PDF、Word 或文本文件',
     en: () => 'the PDF has no text layer (probably a scan) and cannot be read; provide a PDF with text, a Word file or a text file',
     help: { zh: '扫描件需要先做文字识别（OCR），或改用原始的文本、Word 或带文字的 PDF。', en: 'A scan needs OCR first; or use the original text, Word file or a PDF with a text layer.' },
+  },
+  // Outputs: files Jiezhi writes.
+  'output-unwritable': {
+    severity: 'error',
+    zh: (p) => `无法写入 ${p.target}：${p.reason}`,
+    en: (p) => `${p.target} cannot be written: ${p.reason}`,
+    help: { zh: '检查 --out：应为可写的文件夹（extract）或文件（convert），不能是设备或已存在的同名文件/文件夹。', en: 'Check --out: a folder you may write to (extract) or a file (convert), not a device and not an existing file or folder of the other kind.' },
+  },
+  'output-locked': {
+    severity: 'error',
+    zh: (p) => `输出文件夹 ${p.folder} 正被另一次运行（进程 ${p.pid}）使用`,
+    en: (p) => `the output folder ${p.folder} is in use by another run (process ${p.pid})`,
+    help: { zh: '等另一次运行结束，或换一个 --out；如确认没有运行，删除其中的 .jiezhi.lock。', en: 'Wait for the other run to end or choose another --out; if no run is going on, delete the .jiezhi.lock inside it.' },
+  },
+  'output-overwrites-input': {
+    severity: 'error',
+    zh: (p) => `输出 ${p.target} 就是输入文件 ${p.input}，不会覆盖`,
+    en: (p) => `the output ${p.target} is the input ${p.input}; it is not overwritten`,
+    help: { zh: '给 --out 另选文件名或文件夹。', en: 'Give --out another file name or folder.' },
   },
   'input-no-documents': {
     severity: 'info',
