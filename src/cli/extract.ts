@@ -17,7 +17,7 @@ interface Options {
   strict?: boolean;
 }
 
-export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string }): Promise<number> {
+export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; db?: string }): Promise<number> {
   const gathered = await gatherInputs(paths);
   const options = opts.zone ? { zone: opts.zone } : {};
   const layerFiles = opts.layers ? await gatherLayers(opts.layers) : { inputs: [], failures: [] };
@@ -35,7 +35,8 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
   printProblems(result, gathered.failures);
   const written = result.parcels.filter((p) => p.lonLatRing).length;
   process.stderr.write(`jiezhi: ${result.parcels.length} records, ${written} parcels with geometry written to ${opts.out}\n`);
-  return exitCode(result, gathered.failures, opts.strict);
+  const loaded = opts.db ? await (await import('./db/load.js')).loadAndReport(toRecordsJson(result), opts.db) : 0;
+  return Math.max(loaded, exitCode(result, gathered.failures, opts.strict));
 }
 
 export async function runVerify(paths: string[], opts: Options): Promise<number> {
