@@ -112,7 +112,8 @@ function contentHash(rows: Omit<FileRows, 'sha256'>): string {
     records: rows.records,
     diagnostics: rows.diagnostics,
     blockDocuments: rows.blockDocuments.map(({ block, document }) => [block.code, block.level, block.group, block.street, document]),
-    mineMentions: rows.mineMentions.map(({ mine, mention }) => [mine.key, mine.name, mine.kind, mine.aliases, mention]),
+    // A mine's fullest name depends on every file that names it, so only its key is the file's own.
+    mineMentions: rows.mineMentions.map(({ mine, mention }) => [mine.key, mention]),
   }));
   return hash.digest('hex');
 }
