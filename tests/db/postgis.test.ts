@@ -1,7 +1,7 @@
 // The loader against a real PostgreSQL 15 + PostGIS 3 cluster started for this file (scripts/pg-cluster.mjs),
 // read back with SQL and with GDAL's own PostgreSQL driver.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -220,5 +220,28 @@ describe('jiezhi load into PostGIS', () => {
     }
     const area = /computed_m2 \(Real\) = ([\d.]+)/.exec(feature.stdout);
     expect(Number(area![1])).toBeCloseTo(p.verification.computedM2!, 6);
+  });
+
+  it('jiezhi.parcel_tile makes a vector tile that GDAL reads with the parcel and its label', async () => {
+    const url = await freshDatabase();
+    expect((await jiezhi(['load', full, '--db', url])).code).toBe(0);
+    const p = fullJson.records.find((r) => r.id === '吕政发〔2023〕15号')!;
+    const z = 16;
+    const [lon, lat] = p.lonLatRing![0]!;
+    const n = 2 ** z;
+    const x = Math.floor(((lon + 180) / 360) * n);
+    const y = Math.floor(((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n);
+    const [tile] = await query<{ mvt: Buffer }>(url, 'SELECT jiezhi.parcel_tile($1, $2, $3) AS mvt', [z, x, y]);
+    const file = path.join(work, 'tiles', String(z), String(x), `${y}.pbf`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, tile!.mvt);
+    // GDAL's MVT driver reads z/x/y from the path and georeferences the tile itself.
+    const info = await run('ogrinfo', ['-ro', '-al', file]);
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stdout).toMatch(/Layer name: parcels[\s\S]*status \(String\) = match/);
+    expect(info.stdout).toContain(`label (String) = ${p.doc}`);
+    const [{ id }] = (await query<{ id: string }>(url, 'SELECT id FROM jiezhi.records WHERE record_uid = $1', [p.id])) as [{ id: string }];
+    // The feature id is the row's id, as the page's tiles carry its row number.
+    expect(info.stdout).toMatch(new RegExp(`OGRFeature\\(parcels\\):\\d+\\n  mvt_id \\(Integer64\\) = ${id}\\n  status \\(String\\) = match`));
   });
 });
