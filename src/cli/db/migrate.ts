@@ -17,7 +17,7 @@ interface Migration {
   sha256: string;
 }
 
-export async function readMigrations(dir = MIGRATIONS): Promise<Migration[]> {
+async function readMigrations(dir = MIGRATIONS): Promise<Migration[]> {
   const out: Migration[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const m = /^(\d+)_[\w-]+\.sql$/.exec(name);
