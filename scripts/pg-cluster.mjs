@@ -42,6 +42,13 @@ export async function startCluster() {
     rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', kill);
+  // A benchmark or test stopped with Ctrl-C or kill takes its cluster with it ('exit' does not run on a signal).
+  const onSignal = (signal) => {
+    kill();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const base = `postgresql://jiezhi@127.0.0.1:${port}`;
   await waitReady(port, () => exited, logFile);
@@ -54,6 +61,8 @@ export async function startCluster() {
     },
     async stop() {
       process.off('exit', kill);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       if (!exited) {
         const done = new Promise((resolve) => server.once('exit', resolve));
         server.kill('SIGINT');
