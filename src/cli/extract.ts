@@ -22,7 +22,7 @@ interface Options {
   limits: ResourceLimits;
 }
 
-export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string }): Promise<number> {
+export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; db?: string }): Promise<number> {
   let release: (() => Promise<void>) | undefined;
   try {
     await ensureFolder(opts.out);
@@ -55,7 +55,8 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
     printProblems(result);
     const drawn = result.parcels.filter((p) => p.lonLatRing).length;
     process.stderr.write(`jiezhi: ${result.parcels.length} records, ${drawn} parcels with geometry written to ${opts.out}\n`);
-    return exitCode(result, opts.strict);
+    const loaded = opts.db ? await (await import('./db/load.js')).loadAndReport(toRecordsJson(result), opts.db) : 0;
+    return Math.max(loaded, exitCode(result, opts.strict));
   } catch (err) {
     if (err instanceof OutputError) {
       printDiagnostic(err.diagnostic);

@@ -36,8 +36,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
     .option('--layers <dir>', 'planning-block and mining-zone layers (GeoJSON, zipped Shapefile, 国土 TXT, mining-right TXT) to join; a missing folder is no layers')
     .option(...MAX_INPUT)
-    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; maxInputMb?: string }) => {
+    .option('--db <url>', 'also load the extraction into PostGIS (postgresql://…), as `jiezhi load` does')
+    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; maxInputMb?: string; db?: string }) => {
       code = await (await import('./extract.js')).runExtract(paths, { ...opts, limits: limits(opts.maxInputMb) });
+    });
+
+  program
+    .command('load')
+    .description('load an extraction (the records.json in an extract --out folder) into PostGIS, one transaction per input file')
+    .argument('<out-dir>', 'a folder written by jiezhi extract')
+    .requiredOption('--db <url>', 'PostgreSQL connection, e.g. postgresql://user@host/db (the schema is created or migrated first)')
+    .action(async (dir: string, opts: { db: string }) => {
+      code = await (await import('./db/load.js')).runLoad(dir, opts);
     });
 
   program
