@@ -13,7 +13,8 @@ import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
 import { extractPlanningBlocks, plotNamedBy } from './planning/extractPlanningBlocks.js';
 import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
-import { MAX_INPUT_BYTES, tooLarge } from './text/inputLimits.js';
+import { tooLarge } from './diagnostics/limitDiagnostics.js';
+import { DEFAULT_LIMITS } from './model/limits.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
 import { segment, type GazetteDocument } from './text/segment.js';
 import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
@@ -50,7 +51,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     summary.push({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
-  const limit = options.maxInputBytes ?? MAX_INPUT_BYTES;
+  const limit = options.maxInputBytes ?? DEFAULT_LIMITS.inputBytes;
   for (const input of inputs) {
     if (input.bytes.length > limit) {
       diagnostics.push(tooLarge(input.file, input.bytes.length, limit));

@@ -57,8 +57,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'limit-exceeded': {
     severity: 'error',
-    zh: (p) => `超出资源上限：${p.what}为 ${p.value}，上限 ${p.limit}，已停止读取`,
-    en: (p) => `resource limit reached: ${p.what} is ${p.value}, the limit is ${p.limit}; reading stopped`,
+    zh: (p) => `超出资源上限：${p.what_zh}为 ${p.value}，上限 ${p.limit}，已停止读取`,
+    en: (p) => `resource limit reached: ${p.what_en} is ${p.value}, the limit is ${p.limit}; reading stopped`,
     help: { zh: '文件可能已损坏或是恶意构造的；确属正常的大文件时，可按 README“资源上限”一节放宽上限。', en: 'The file may be corrupt or crafted; if it is a genuine large file, raise the limit as the README section on resource limits explains.' },
   },
   'input-pdf-no-text': {

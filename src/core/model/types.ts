@@ -173,7 +173,7 @@ export interface DecodedText {
 export interface ExtractOptions {
   /** Zone to use for coordinates printed without a zone prefix, e.g. { width: 3, zone: 37 }. */
   zone?: { width: 3 | 6; zone: number };
-  /** Largest input in bytes that is read (default MAX_INPUT_BYTES in inputLimits.ts). */
+  /** Largest input in bytes that is read (default DEFAULT_LIMITS.inputBytes of model/limits.ts). */
   maxInputBytes?: number;
 }
 
