@@ -112,6 +112,8 @@ export interface ZoneInfo {
   epsg: number;
   /** True when the easting carries the zone number in front (37512131.140). */
   prefixed: boolean;
+  /** The datum of the zone's plane when it is not CGCS2000 (then epsg is that datum's Gauss–Krüger code). */
+  datum?: Exclude<Datum, 'CGCS2000'>;
 }
 
 /**
