@@ -254,6 +254,12 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `the coordinate ${p.value} has no partner (X without Y, or latitude without longitude) and was not used`,
     help: { zh: '对照原文检查该行：可能缺了另一列，或文本在此处被截断。', en: 'Check the line against the original: the other column may be missing, or the text is cut off here.' },
   },
+  'point-masked': {
+    severity: 'warning',
+    zh: () => '坐标数字被星号遮盖（如“****248.17”），无法读取',
+    en: () => 'the coordinate digits are masked by asterisks ("****248.17") and cannot be read',
+    help: { zh: '网站转载时遮盖了坐标；请从发布机关的原文获取完整坐标。', en: 'The site that reposted the notice masked the coordinates; get the full figures from the issuing office.' },
+  },
   'run-points-reordered': {
     severity: 'info',
     zh: (p) => `点号的印刷顺序（${p.printed}）与点号顺序不同，已按点号排列（${p.ordered}）`,

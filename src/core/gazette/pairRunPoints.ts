@@ -16,6 +16,8 @@ export interface RunLine {
 /** A point of a run, with whether its label was printed (an unlabelled list is numbered in line order). */
 export interface RunPoint extends ParsedPoint {
   labelled: boolean;
+  /** The letter in front of the label (J, N, G), or empty. */
+  series: string;
   /** Degrees as printed, for a 度分秒 point: [lon, lat]; x and y are then still unset (0). */
   dms?: { lon: number; lat: number; lonDecimals: number; latDecimals: number };
 }
@@ -33,9 +35,13 @@ type Coordinate = Extract<Cell, { t: 'grid' } | { t: 'dms' }> & { line: number }
 export function pairRunPoints(file: string, lines: RunLine[]): RingDraft[] {
   const drafts: RingDraft[] = [];
   let current: RingDraft = { section: null, points: [], diagnostics: [] };
-  let label: { n: number; strong: boolean } | null = null;
+  let label: { n: number; strong: boolean; series: string } | null = null;
   let first: Coordinate | null = null;
-  const orphan = (c: Coordinate) => current.diagnostics.push(diagnose('point-unpaired', { file, line: c.line }, { value: String(c.value) }));
+  // One diagnostic per masked line says it all; its readable half is not a second problem.
+  const masked = new Set<number>();
+  const orphan = (c: Coordinate) => {
+    if (!masked.has(c.line)) current.diagnostics.push(diagnose('point-unpaired', { file, line: c.line }, { value: String(c.value) }));
+  };
   const startRing = (section: string | null) => {
     if (current.points.length > 0 || current.diagnostics.length > 0) drafts.push(current);
     current = { section: section ?? current.section, points: [], diagnostics: [] };
@@ -44,6 +50,11 @@ export function pairRunPoints(file: string, lines: RunLine[]): RingDraft[] {
   for (const { line, cells } of lines) {
     for (const cell of cells) {
       if (cell.t === 'other') continue;
+      if (cell.t === 'masked') {
+        if (!masked.has(line)) current.diagnostics.push(diagnose('point-masked', { file, line }));
+        masked.add(line);
+        continue;
+      }
       if (cell.t === 'section') {
         if (first) orphan(first);
         first = null;
@@ -52,14 +63,14 @@ export function pairRunPoints(file: string, lines: RunLine[]): RingDraft[] {
         continue;
       }
       if (cell.t === 'point') {
-        current.points.push({ ...cell.point, labelled: true });
+        current.points.push({ ...cell.point, labelled: true, series: '' });
         continue;
       }
       if (cell.t === 'label') {
         if (first) orphan(first);
         first = null;
         // "J1,1,X,Y": the printed point number outranks a bare integer column after it.
-        if (!label || cell.strong || !label.strong) label = { n: cell.n, strong: cell.strong };
+        if (!label || cell.strong || !label.strong) label = { n: cell.n, strong: cell.strong, series: cell.series };
         continue;
       }
       const c: Coordinate = { ...cell, line };
@@ -76,17 +87,25 @@ export function pairRunPoints(file: string, lines: RunLine[]): RingDraft[] {
       const previous = current.points[current.points.length - 1];
       const n = label?.n ?? (previous ? previous.label + 1 : 1);
       const source: SourceSpan = first.line === c.line ? { file, line: first.line } : { file, line: first.line, endLine: c.line };
-      current.points.push({ ...pair, label: n, labelled: label !== null, terminator: '', source });
+      current.points.push({ ...pair, label: n, labelled: label !== null, series: label?.series ?? '', terminator: '', source });
       label = null;
       first = null;
     }
   }
   if (first) orphan(first);
   startRing(null);
-  return drafts.flatMap((d) => splitRestarts(d)).map(orderByLabel);
+  return drafts.flatMap(splitSeries).flatMap(splitRestarts).map(orderByLabel);
 }
 
-function complete(a: Coordinate, b: Coordinate): Omit<RunPoint, 'label' | 'labelled' | 'terminator' | 'source'> | null {
+/** N1…N12 beside G3…G13 in one table: each series is its own ring. */
+function splitSeries(draft: RingDraft): RingDraft[] {
+  // Points without a letter (read by the gazette line parser, or bare numbers) join the one series there is.
+  const series = [...new Set(draft.points.map((p) => p.series).filter((s) => s !== ''))];
+  if (series.length <= 1) return [draft];
+  return series.map((s, i) => ({ section: draft.section ?? s, points: draft.points.filter((p) => p.series === s), diagnostics: i === 0 ? draft.diagnostics : [] }));
+}
+
+function complete(a: Coordinate, b: Coordinate): Omit<RunPoint, 'label' | 'labelled' | 'series' | 'terminator' | 'source'> | null {
   if (a.t === 'grid' && b.t === 'grid' && a.axis !== b.axis) {
     const [north, east] = a.axis === 'north' ? [a, b] : [b, a];
     return { x: north.value, y: east.value, xDecimals: north.decimals, yDecimals: east.decimals };

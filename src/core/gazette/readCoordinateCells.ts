@@ -10,8 +10,13 @@ import { isPointLine, parsePointLine, type ParsedPoint } from './parseCoordinate
 import type { Diagnostic } from '../model/types.js';
 
 export type Cell =
-  /** A point number; strong when its form says so (J1, 拐点1, ①, 1、), weak for a bare integer. */
-  | { t: 'label'; n: number; strong: boolean }
+  /**
+   * A point number; strong when its form says so (J1, 拐点1, ①, 1、), weak for a bare integer. `series` is the
+   * letter in front (J, N, G): two series side by side in one table are two rings.
+   */
+  | { t: 'label'; n: number; strong: boolean; series: string }
+  /** A coordinate whose digits the publisher replaced by asterisks ("****248.17"): unreadable. */
+  | { t: 'masked' }
   /** A grid coordinate: a 7-digit northing, or an easting of 8 digits (zone prefix) or 6. */
   | { t: 'grid'; axis: 'north' | 'east'; value: number; decimals: number }
   /** A 度分秒 value; latitude and longitude never overlap in China (3–54° against 73–136°). */
@@ -32,9 +37,9 @@ export interface LineCells {
 
 const PROSE: LineCells = { kind: 'prose', cells: [], diagnostics: [] };
 
-/** Cheap test that a line may hold a coordinate: a run of six digits or a degree sign. */
+/** Cheap test that a line may hold a coordinate: six digits in a row, a degree sign, "31 23 03.2", "**248.17". */
 export function mayHoldCoordinate(text: string): boolean {
-  return /\d{6}|°|\d度/.test(text) || isPointLine(text);
+  return /\d{6}|°|\d度|\d \d\d \d\d\.\d|\*\*\d/.test(text) || isPointLine(text);
 }
 
 // Words of table headers and cells that are not prose: 拐点编号, X坐标, 北纬, 界址点号, 起标高 …
@@ -44,11 +49,11 @@ const LATIN_SECTION = /^(?:[A-H]|\d{1,2})(?:区|矿段|地块|块段)$/u;
 const CIRCLED = /[\u2460-\u2473]/;
 /** One token of a cell: a 度分秒 value, a circled numeral, a labelled number, a number, a word, or one other character. */
 const TOKEN =
-  /(\d{1,3})\s*[°度]\s*(\d{1,2})\s*(?:['′]|分)\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|″|′′|''|秒)?|([\u2460-\u2473])|(?:拐点|界址点|点号|[JjPp])\s*(\d{1,5})(?![\d.])|(\d+(?:\.\d*)?)(\s*、)?|([\p{Script=Han}]+)|([A-Za-z]+)|(\S)/gu;
+  /(\d{1,3})\s*[°度]\s*(\d{1,2})\s*(?:['′]|分)\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|″|′′|''|秒)?|([\u2460-\u2473])|(?:拐点|界址点|点号|([A-WZ]{1,2}|[jp]) ?)(\d{1,5})(?![\d.])|(\*{2,}\d+(?:\.\d*)?)|(\d+(?:\.\d*)?)(\s*、)?|([\p{Script=Han}]+)|([A-Za-z]+)|(\S)/gu;
 const SPACED_DMS = /^(\d{1,3})\s+(\d{1,2})\s+(\d{1,2}(?:\.\d+)?)$/;
 /** Characters a table cell may carry besides its value: separators and the debris of lost characters. */
 const NEUTRAL = new Set([...',;:|/\\?*#()[]<>-_=.、，；：·•']);
-const LATIN_HEADER = /^(?:X|Y|x|y|N|E|XY|m|NO|No|no)$/;
+const LATIN_HEADER = /^(?:X|Y|x|y|N|E|B|L|XY|m|NO|No|no)$/;
 
 /** Reads `text` (simplified, NFKC, circled numerals kept) as table cells. */
 export function readCoordinateCells(file: string, line: number, text: string): LineCells {
@@ -76,7 +81,7 @@ export function readCoordinateCells(file: string, line: number, text: string): L
     }
     if (!readTokens(cell, cells)) return PROSE;
   }
-  const coordinates = cells.some((c) => c.t === 'grid' || c.t === 'dms');
+  const coordinates = cells.some((c) => c.t === 'grid' || c.t === 'dms' || c.t === 'masked');
   return { kind: coordinates ? 'coord' : 'cell', cells, diagnostics: [] };
 }
 
@@ -90,22 +95,24 @@ function readTokens(cell: string, cells: Cell[]): boolean {
       if (!dms) return false;
       cells.push(dms);
     } else if (m[4] !== undefined) {
-      cells.push({ t: 'label', n: m[4].charCodeAt(0) - 0x2460 + 1, strong: true });
-    } else if (m[5] !== undefined) {
-      cells.push({ t: 'label', n: Number(m[5]), strong: true });
+      cells.push({ t: 'label', n: m[4].charCodeAt(0) - 0x2460 + 1, strong: true, series: '' });
     } else if (m[6] !== undefined) {
+      cells.push({ t: 'label', n: Number(m[6]), strong: true, series: (m[5] ?? '').toUpperCase() });
+    } else if (m[7] !== undefined) {
+      cells.push({ t: 'masked' });
+    } else if (m[8] !== undefined) {
       const next = cell.charCodeAt(TOKEN.lastIndex);
       // A number glued to a word or a unit (2016年, 17269㎡→m2, 77米, 50%) is a quantity, not a cell.
       if (isLetterOrUnit(next)) return false;
-      const number = readNumber(m[6], m[7] !== undefined);
+      const number = readNumber(m[8], m[9] !== undefined);
       if (!number) return false;
       cells.push(number);
-    } else if (m[8] !== undefined) {
-      if (SECTION_WORD.test(m[8]) && cells.length === 0) cells.push({ t: 'section', mark: m[8] });
-      else if (!HEADER_WORD.test(m[8])) return false;
-    } else if (m[9] !== undefined) {
-      if (!LATIN_HEADER.test(m[9])) return false;
-    } else if (!NEUTRAL.has(m[10]!) && !CIRCLED.test(m[10]!)) {
+    } else if (m[10] !== undefined) {
+      if (SECTION_WORD.test(m[10]) && cells.length === 0) cells.push({ t: 'section', mark: m[10] });
+      else if (!HEADER_WORD.test(m[10])) return false;
+    } else if (m[11] !== undefined) {
+      if (!LATIN_HEADER.test(m[11])) return false;
+    } else if (!NEUTRAL.has(m[12]!) && !CIRCLED.test(m[12]!)) {
       return false;
     }
   }
@@ -125,7 +132,7 @@ function readNumber(text: string, enumerated: boolean): Cell | null {
   const decimals = dot < 0 ? 0 : text.length - dot - 1;
   const value = Number(text);
   if (enumerated || (dot < 0 && integer.length <= 5)) {
-    return dot < 0 && integer.length <= 5 ? { t: 'label', n: value, strong: enumerated } : null;
+    return dot < 0 && integer.length <= 5 ? { t: 'label', n: value, strong: enumerated, series: '' } : null;
   }
   if (integer.length === 7 && value >= 1.5e6 && value < 6.1e6) return { t: 'grid', axis: 'north', value, decimals };
   if (integer.length === 8 && hasZonePrefix(value)) return { t: 'grid', axis: 'east', value, decimals };

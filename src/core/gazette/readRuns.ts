@@ -109,7 +109,9 @@ function regions(lines: readonly SourceLine[], documents: readonly GazetteDocume
 }
 
 function toRings(draft: RingDraft, run: CoordinateRun, options: ExtractOptions): Ring[] {
-  return ringPoints(draft, options).map((r, i) => ({ draft, run, ...r, diagnostics: [...(i === 0 ? draft.diagnostics : []), ...r.diagnostics] }));
+  const rings = ringPoints(draft, options).map((r, i) => ({ draft, run, ...r, diagnostics: [...(i === 0 ? draft.diagnostics : []), ...r.diagnostics] }));
+  // A draft with no points still carries what was wrong with its lines (masked or unpaired coordinates).
+  return rings.length > 0 ? rings : [{ draft, run, points: [], closing: null, diagnostics: draft.diagnostics }];
 }
 
 function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaMention[], lines: readonly SourceLine[], taken: (id: string) => boolean): LandRecord[] {
