@@ -70,7 +70,8 @@ describe('mining zones listed in a gazette document', () => {
     const text = approval(asXY)
       .replace('采矿权延续', '道路工程')
       .replace('同意合成示例石料厂有限公司采矿权延续。矿区范围由以下拐点圈定：', '同意道路工程。')
-      .replace('矿区面积', '用地面积');
+      .replace('矿区面积', '用地面积')
+      .replace('，开采标高由 1250 米至 1100 米', '');
     const result = extract([{ file: 'road.txt', bytes: new TextEncoder().encode(text) }]);
     expect(result.parcels.map((p) => p.kind)).toEqual(['parcel']);
     expect(result.parcels[0]!.points).toHaveLength(4);

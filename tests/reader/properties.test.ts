@@ -27,7 +27,9 @@ const layout = fc.record({
   cellPerLine: fc.boolean(),
 });
 
-function render(points: BoundaryPoint[], l: fc.GenerateValue<typeof layout>): string[] {
+type Layout = typeof layout extends fc.Arbitrary<infer T> ? T : never;
+
+function render(points: BoundaryPoint[], l: Layout): string[] {
   const style = l.label === 5 && points.length > 20 ? labelStyles[0]! : labelStyles[l.label]!;
   const cells = (p: BoundaryPoint) => {
     const x = p.x.toFixed(p.xDecimals);
