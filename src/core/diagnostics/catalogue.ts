@@ -272,6 +272,12 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `only ${p.count} point(s) here, too few for a polygon; no parcel was made`,
     help: { zh: '对照原文检查：坐标表可能被截断，或这些数字并非界址点。', en: 'Check the original: the coordinate table may be cut off, or these numbers are not boundary points.' },
   },
+  'run-repeated': {
+    severity: 'info',
+    zh: () => '同一坐标表在文中再次出现（如中英文两版），只读取一次',
+    en: () => 'the same coordinate table is printed again (a Chinese and an English half, say); it was read once',
+    help: { zh: '无需处理。', en: 'Nothing to do.' },
+  },
   'run-kind-inferred': {
     severity: 'info',
     zh: (p) => (p.word ? `未识别公文类别，按上下文中的“${p.word}”读作${p.kindZh}` : `未识别公文类别，上下文未说明用途，读作${p.kindZh}`),

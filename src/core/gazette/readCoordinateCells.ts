@@ -50,6 +50,7 @@ const CIRCLED = /[\u2460-\u2473]/;
 /** One token of a cell: a 度分秒 value, a circled numeral, a labelled number, a number, a word, or one other character. */
 const TOKEN =
   /(\d{1,3})\s*[°度]\s*(\d{1,2})\s*(?:['′]|分)\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|″|′′|''|秒)?|([\u2460-\u2473])|(?:拐点|界址点|点号|([A-WZ]{1,2}|[jp]) ?)(\d{1,5})(?![\d.])|(\*{2,}\d+(?:\.\d*)?)|(\d+(?:\.\d*)?)(\s*、)?|([\p{Script=Han}]+)|([A-Za-z]+)|(\S)/gu;
+const CELL_NOTE = /^[\p{Script=Han}\d]*(?:坐标系|高程系?|坐标)$/u;
 const SPACED_DMS = /^(\d{1,3})\s+(\d{1,2})\s+(\d{1,2}(?:\.\d+)?)$/;
 /** Characters a table cell may carry besides its value: separators and the debris of lost characters. */
 const NEUTRAL = new Set([...',;:|/\\?*#()[]<>-_=.、，；：·•']);
@@ -75,6 +76,8 @@ export function readCoordinateCells(file: string, line: number, text: string): L
       cells.push(dms);
       continue;
     }
+    // A note in a cell of its own ("| 2000国家大地坐标系 |") is not part of any point.
+    if (parts.length > 1 && CELL_NOTE.test(cell)) continue;
     if (SECTION_WORD.test(cell) || LATIN_SECTION.test(cell)) {
       cells.push({ t: 'section', mark: cell });
       continue;

@@ -17,11 +17,16 @@ export interface AreaMention {
 const UNITS: Record<string, AreaUnit> = { 平方米: '平方米', m2: '平方米', 公顷: '公顷', 亩: '亩', 平方公里: '平方公里', 平方千米: '平方公里', km2: '平方公里' };
 const AREA = /面积\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|km2|m2)/gu;
 const CLAUSE_START = /[,;:。、(\s]/u;
-const DECLARED = /(?:由|共)\s*(\d{1,4})\s*个\s*(?:拐点|界址点|坐标点|顶点|点)|(\d{1,4})\s*个\s*(?:拐点|界址点)(?:圈定|构成|组成|围成)/u;
+const DECLARED = /(?:由|共)\s*(\d{1,4})\s*个\s*(?:拐点|界址点|坐标点|顶点|点)|(\d{1,4})\s*个\s*(?:拐点|界址点)(?:圈定|构成|组成|围成)/gu;
 
-export function readAreaMentions(file: string, lines: readonly ContextLine[]): AreaMention[] {
+/**
+ * Mentions in the order of `lines`; within a line above `nearLine` the last first, being the nearest to the
+ * coordinates below it ("由11个拐点圈定，面积0.9402平方公里，…缩减调整后…面积0.6752平方公里").
+ */
+export function readAreaMentions(file: string, lines: readonly ContextLine[], nearLine = 0): AreaMention[] {
   const out: AreaMention[] = [];
   for (const l of lines) {
+    const inLine: AreaMention[] = [];
     AREA.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = AREA.exec(l.text)) !== null) {
@@ -34,7 +39,7 @@ export function readAreaMentions(file: string, lines: readonly ContextLine[]): A
       const sentence = l.text.slice(0, m.index);
       const part = /其中[^。]*$/.test(sentence);
       const source: SourceSpan = { file, line: l.line };
-      out.push({
+      inLine.push({
         label,
         part,
         stated: {
@@ -48,13 +53,15 @@ export function readAreaMentions(file: string, lines: readonly ContextLine[]): A
         },
       });
     }
+    out.push(...(l.line < nearLine ? inLine.reverse() : inLine));
   }
   return out;
 }
 
-export function readDeclaredPoints(file: string, lines: readonly ContextLine[]): { count: number; source: SourceSpan } | null {
+export function readDeclaredPoints(file: string, lines: readonly ContextLine[], nearLine = 0): { count: number; source: SourceSpan } | null {
   for (const l of lines) {
-    const m = DECLARED.exec(l.text);
+    const all = [...l.text.matchAll(DECLARED)];
+    const m = l.line < nearLine ? all[all.length - 1] : all[0];
     if (m) return { count: Number(m[1] ?? m[2]), source: { file, line: l.line } };
   }
   return null;

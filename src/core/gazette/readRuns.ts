@@ -61,7 +61,7 @@ export function readRuns(
     const ctx = readRunContext(context, doc, (text) => detectDatum(text)?.datum);
     const rings = regionRuns.flatMap((run) => pairRunPoints(file, run.lines).flatMap((draft) => toRings(draft, run, options)));
     for (const run of regionRuns) out.diagnostics.push(...run.diagnostics);
-    const usable = rings.filter((r) => r.points.length >= MIN_POINTS);
+    const usable = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS), out.diagnostics);
     for (const r of rings.filter((q) => q.points.length < MIN_POINTS)) {
       out.diagnostics.push(...r.diagnostics);
       for (const p of [...r.points, ...(r.closing ? [r.closing] : [])]) {
@@ -69,8 +69,11 @@ export function readRuns(
       }
     }
     if (usable.length === 0) continue;
-    const mentions = readAreaMentions(file, context);
-    const declared = readDeclaredPoints(file, context);
+    // The figures nearest the coordinates are theirs: a notice may first state the area it replaces.
+    const at = usable[0]!.points[0]!.source.line;
+    const near = byDistance(context, at);
+    const mentions = readAreaMentions(file, near, at);
+    const declared = readDeclaredPoints(file, near, at);
     const records = toRecords(file, ctx, usable, mentions, lines, taken);
     const regionSpan: SourceSpan = { file, line: lines[from]!.line, endLine: lines[to]!.line };
     for (const r of records) r.sources = [regionSpan];
@@ -81,6 +84,26 @@ export function readRuns(
     out.records.push(...records);
   }
   return out;
+}
+
+/** Context lines nearest `line` first; at equal distance the line above (a figure usually precedes its table). */
+function byDistance(context: ContextLine[], line: number): ContextLine[] {
+  const distance = (l: ContextLine) => (l.line < line ? line - l.line : 2 * (l.line - line));
+  return [...context].sort((a, b) => distance(a) - distance(b));
+}
+
+/** A table printed twice (a Chinese and an English half) is one ring: the copy is named, not read again. */
+function dropRepeats(rings: Ring[], diagnostics: Diagnostic[]): Ring[] {
+  const seen = new Set<string>();
+  return rings.filter((r) => {
+    const key = r.points.map((p) => `${p.label}:${p.x}:${p.y}`).join(';');
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    for (const p of [...r.points, ...(r.closing ? [r.closing] : [])]) for (const line of linesOf(p.source)) diagnostics.push(diagnose('run-repeated', { file: p.source.file, line }));
+    return false;
+  });
 }
 
 interface Region {
