@@ -15,7 +15,7 @@ export interface AreaMention {
 }
 
 const UNITS: Record<string, AreaUnit> = { 平方米: '平方米', m2: '平方米', 公顷: '公顷', 亩: '亩', 平方公里: '平方公里', 平方千米: '平方公里', km2: '平方公里' };
-const AREA = /面积\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|km2|m2)/gu;
+const AREA = /面积\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|[kK][mM]2|m2)/gu;
 const CLAUSE_START = /[,;:。、(\s]/u;
 const DECLARED = /(?:由|共)\s*(\d{1,4})\s*个\s*(?:拐点|界址点|坐标点|顶点|点)|(\d{1,4})\s*个\s*(?:拐点|界址点)(?:圈定|构成|组成|围成)/gu;
 
@@ -33,7 +33,7 @@ export function readAreaMentions(file: string, lines: readonly ContextLine[], ne
       let start = m.index;
       while (start > 0 && !CLAUSE_START.test(l.text[start - 1]!)) start--;
       const label = l.text.slice(start, m.index).replace(/^\d+、/, '');
-      const unit = UNITS[m[2]!]!;
+      const unit = UNITS[/^k/i.test(m[2]!) ? 'km2' : m[2]!]!;
       const value = Number(m[1]);
       const dot = m[1]!.indexOf('.');
       const sentence = l.text.slice(0, m.index);

@@ -17,8 +17,9 @@ export function ringPoints(draft: RingDraft, options: ExtractOptions): { points:
   return assembleRings(parsed).map((ring, i) => ({
     points: ring.points.map(stripTerminator),
     closing: ring.closing ? stripTerminator(ring.closing) : null,
-    // A notice's table lists each corner once and the ring closes by itself; only gazettes repeat point 1.
-    diagnostics: [...(i === 0 ? diagnostics : []), ...ring.diagnostics.filter((d) => d.code !== 'ring-not-closed')],
+    // A notice's table lists each corner once and the ring closes by itself; only gazettes repeat point 1. And
+    // the sections of one table number on (J1…J5, J6…J10): a ring that starts at J6 has no gap before it.
+    diagnostics: [...(i === 0 ? diagnostics : []), ...ring.diagnostics.filter((d) => d.code !== 'ring-not-closed' && !(d.code === 'point-number-gap' && d.source?.line === ring.points[0]?.source.line))],
   }));
 }
 
