@@ -64,6 +64,7 @@ describe('web-page furniture', () => {
   it('never becomes the title, holder or location', () => {
     const text = [
       '当前位置：首页 > 政务公开 > 矿业权市场',
+      '首页 > 通知公告',
       '索引号： 公开方式：',
       '发布单位： 信息来源：某省自然资源厅',
       '某县某矿采矿权协议出让事项公开',
