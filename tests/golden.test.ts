@@ -52,7 +52,7 @@ describe('golden cases', () => {
     expect(CASES).toEqual(
       [
         'bow-tie', 'confiscation', 'coordinate-variants', 'duplicated-point', 'garbled-point', 'gbk-crlf', 'label-mismatch', 'land-rights',
-        'missing-point', 'multi-parcel-restart', 'noise-blocks', 'out-of-order', 'split-area-phrases', 'two-point-ring', 'unclosed-ring',
+        'missing-point', 'multi-parcel-restart', 'noise-blocks', 'out-of-order', 'reader-web-notice', 'split-area-phrases', 'two-point-ring', 'unclosed-ring',
         'utf16le-bom',
       ].sort(),
     );

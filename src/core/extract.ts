@@ -15,9 +15,11 @@ import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
 import { tooLarge } from './diagnostics/limitDiagnostics.js';
 import { DEFAULT_LIMITS } from './model/limits.js';
+import { readRuns } from './gazette/readRuns.js';
+import { verifySectionTotals } from './verify/verifySectionTotals.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
 import { segment, type GazetteDocument } from './text/segment.js';
-import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
+import type { BoundaryPoint, Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
 
 export interface InputFile {
   /** The name shown in sources and diagnostics (a path relative to what the user named). */
@@ -76,19 +78,28 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     }
     const lines = clean(normalize(decoded.text));
     const documents = segment(input.file, lines);
-    summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
-    if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
-
     const consumed = new Set<number>();
+    const fileIds = new Set<string>();
     for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
     for (const doc of documents) {
       const land = extractLandRecords(doc) ?? extractMiningZones(doc);
       if (!land) continue;
       for (const n of land.pointLines) consumed.add(n);
-      for (const record of land.records) mergeRecord(records, record, placedLines);
+      for (const record of land.records) {
+        fileIds.add(record.id);
+        mergeRecord(records, record, placedLines);
+      }
     }
+    // Coordinates first: the runs of coordinate lines the land documents did not place, wherever they stand.
+    const runs = readRuns(input.file, lines, decoded.text.split(/\r\n|\r|\n/), documents, consumed, (id) => fileIds.has(id), options);
+    diagnostics.push(...runs.diagnostics);
+    for (const record of runs.records) mergeRecord(records, record, placedLines);
+    const inRuns = new Set(runs.pointLines);
+    summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
+    if (documents.length === 0 && runs.records.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+    for (const n of runs.pointLines) pointLines.push(key(input.file, n));
     for (const l of lines) {
-      if (!isPointLine(l.text)) continue;
+      if (inRuns.has(l.line) || !isPointLine(l.text)) continue;
       pointLines.push(key(input.file, l.line));
       if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
     }
@@ -102,8 +113,14 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   }
   const parcels = [...records.values()].map((r) => buildParcel(r, options));
   diagnostics.push(...zoneAssumptions(parcels));
-  for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
-  for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+  verifySectionTotals(parcels);
+  const place = (q: BoundaryPoint) => {
+    placedLines.add(key(q.source.file, q.source.line));
+    // A point of a table flattened one cell per line spans the lines of its X and its Y.
+    if (q.source.endLine !== undefined) placedLines.add(key(q.source.file, q.source.endLine));
+  };
+  for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) place(q);
+  for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) place(q);
   const diagnosedLines = new Set<string>();
   for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
     if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
@@ -166,7 +183,8 @@ function sameContent(a: LandRecord, b: LandRecord): boolean {
 // The texts never name their CRS; say once per zone what was assumed, where it was first relied on.
 function zoneAssumptions(parcels: Parcel[]): Diagnostic[] {
   const seen = new Map<number, Parcel>();
-  for (const p of parcels) if (p.zone?.prefixed && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
+  // Points printed in 度分秒 name their own datum; their zone is only the plane of the planar check.
+  for (const p of parcels) if (p.zone?.prefixed && !p.points[0]?.lonLat && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
   return [...seen.values()].map((p) =>
     diagnose('zone-assumed-cgcs2000', p.span, { width: p.zone!.width, zone: p.zone!.zone, epsg: p.zone!.epsg }),
   );

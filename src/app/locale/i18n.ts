@@ -373,6 +373,7 @@ const KIND_LABELS: Record<string, [string, string]> = {
   'land-rights': ['确定土地权属', 'land rights'],
   confiscation: ['没收违法建筑', 'confiscation'],
   'bulk-development': ['成片开发', 'bulk development'],
+  parcel: ['宗地', 'parcel'],
 };
 
 export function attributeValue(lang: Lang, t: Dict, key: string, value: string): string {

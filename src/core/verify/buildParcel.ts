@@ -35,7 +35,7 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     pointLonLat: null,
     checks: null,
     verification: { status: 'invalid', ...NO_AREA },
-    hypotheses: kept.length >= 3 ? diagnoseMismatch(kept, record.statedArea, selfIntersecting) : [],
+    hypotheses: kept.length >= 3 ? diagnoseMismatch(kept, record.statedArea, selfIntersecting, record.declaredPoints) : [],
   });
   // Named by the dropped line itself, not by the first point that carries its number.
   const keptSet = new Set(kept);
@@ -50,7 +50,7 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const zone = zoneOf(record, options, diagnostics);
   if (!zone) return unusable();
 
-  const pointLonLat = record.points.map((p) => projectToLonLat(zone, p.x, p.y));
+  const pointLonLat = record.points.map((p) => p.lonLat ?? projectToLonLat(zone, p.x, p.y));
   const outside = pointLonLat.findIndex(([lon, lat]) => !inChina(lon, lat));
   if (outside >= 0) {
     const [lon, lat] = pointLonLat[outside]!;
@@ -78,8 +78,10 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const rings = record.extraRings?.length ? buildExtraRings(record, zone, kept, options, diagnostics) : NO_EXTRA_RINGS;
   if (!rings) return { ...unusable(), zone, pointLonLat, checks };
   const ellipsoidalM2 = ellipsoidalArea(lonLatRing) + rings.ellipsoidalM2;
-  const measuredM2 = record.kind === 'mining-zone' ? ellipsoidalM2 : planarArea(kept) + rings.planarM2;
-  const verification = verifyArea(measuredM2, ellipsoidalM2, kept, record.statedArea, rings.roundingM2);
+  const planarM2 = planarArea(kept) + rings.planarM2;
+  const verification = onEllipsoid(record)
+    ? verifyEllipsoidal(ellipsoidalM2, planarM2, kept, record.statedArea, rings.roundingM2, diagnostics)
+    : verifyArea(planarM2, ellipsoidalM2, kept, record.statedArea, rings.roundingM2);
   if (verification.status === 'unstated') diagnostics.push(diagnose('area-unstated', record.span));
   if (verification.status === 'mismatch') {
     diagnostics.push(
@@ -91,8 +93,31 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
       }),
     );
   }
-  const hypotheses = verification.status === 'mismatch' ? diagnoseMismatch(kept, record.statedArea, false) : [];
+  const hypotheses = verification.status === 'mismatch' ? diagnoseMismatch(kept, record.statedArea, false, record.declaredPoints) : [];
   return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification, hypotheses, ...rings.geometry };
+}
+
+// Mining rights are stated on the ellipsoid (TD/T 1055-2019 附录D), and so is land printed in 度分秒.
+function onEllipsoid(record: LandRecord): boolean {
+  return record.kind === 'mining-zone' || record.points[0]?.lonLat !== undefined;
+}
+
+// Before 2022 mining areas were stated on the plane: a figure that misses the ellipsoidal area but agrees with the
+// planar one is that older rule, checked by it and said so.
+function verifyEllipsoidal(
+  ellipsoidalM2: number,
+  planarM2: number,
+  kept: LandRecord['points'],
+  stated: LandRecord['statedArea'],
+  roundingM2: number,
+  diagnostics: Diagnostic[],
+): AreaVerification {
+  const ellipsoidal = verifyArea(ellipsoidalM2, ellipsoidalM2, kept, stated, roundingM2);
+  if (ellipsoidal.status !== 'mismatch') return { ...ellipsoidal, planarM2, ...(stated ? { agreesWith: 'ellipsoidal' as const } : {}) };
+  const planar = verifyArea(planarM2, ellipsoidalM2, kept, stated, roundingM2);
+  if (planar.status !== 'match') return { ...ellipsoidal, planarM2 };
+  diagnostics.push(diagnose('area-planar-figure', stated!.source, { planar: planarM2.toFixed(4), ellipsoidal: ellipsoidalM2.toFixed(4) }));
+  return { ...planar, planarM2, agreesWith: 'planar' };
 }
 
 function zoneOf(record: LandRecord, options: ExtractOptions, diagnostics: Diagnostic[]): ZoneInfo | null {
