@@ -76,9 +76,18 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     const lines = clean(normalize(decoded.text));
     const documents = segment(input.file, lines);
     summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
-    if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
-
     const consumed = new Set<number>();
+    if (documents.length === 0) {
+      // Points saved without their document (a parcel's lines cut out of a gazette): one record named by the file.
+      const untitled = lines.some((l) => isPointLine(l.text)) ? extractLandRecords(untitledDocument(input.file, lines), 'coordinate-file') : null;
+      if (untitled && untitled.records.some((r) => r.points.length > 0)) {
+        for (const n of untitled.pointLines) consumed.add(n);
+        for (const record of untitled.records) {
+          record.diagnostics.unshift(diagnose('document-untitled', record.span, { file: input.file }));
+          mergeRecord(records, record, placedLines);
+        }
+      } else diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+    }
     for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
     for (const doc of documents) {
       const land = extractLandRecords(doc) ?? extractMiningZones(doc);
@@ -122,6 +131,10 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   };
 }
 
+function untitledDocument(file: string, lines: GazetteDocument['lines']): GazetteDocument {
+  return { file, doc: file, issuer: '', title: '', date: null, lines, bodyStart: 0 };
+}
+
 function fromShell(input: InputFile): DecodeOutcome {
   const { content, from } = input.text!;
   if (from === 'pdf' && content.trim().length === 0) {
@@ -135,27 +148,33 @@ function key(file: string, line: number): string {
 }
 
 // The same document printed in two gazettes is one record with two sources. If the copies disagree, both
-// are kept and flagged: which one is right is for a person to decide.
-function mergeRecord(records: Map<string, LandRecord>, record: LandRecord, placedLines: Set<string>): void {
+// are kept and flagged: which one is right is for a person to decide. The page merges what a planner imports
+// into what is already loaded the same way.
+export function mergeRecord<R extends LandRecord>(records: Map<string, R>, record: R, placedLines: Set<string>): MergeOutcome<R> {
   const existing = records.get(record.id);
   if (!existing) {
     records.set(record.id, record);
-    return;
+    return { added: record };
   }
   if (sameContent(existing, record)) {
     existing.sources.push(...record.sources);
     existing.diagnostics.push(diagnose('document-duplicate', record.sources[0], { doc: record.doc }));
     for (const p of record.points) placedLines.add(key(p.source.file, p.source.line));
     if (record.closingPoint) placedLines.add(key(record.closingPoint.source.file, record.closingPoint.source.line));
-    return;
+    return { mergedInto: existing };
   }
   const conflict = diagnose('document-conflict', record.sources[0], { doc: record.doc });
   existing.diagnostics.push(conflict);
   record.diagnostics.push({ ...conflict, source: existing.sources[0] });
   let n = 2;
   while (records.has(`${record.id}@${n}`)) n++;
-  records.set(`${record.id}@${n}`, { ...record, id: `${record.id}@${n}` });
+  const copy = { ...record, id: `${record.id}@${n}` };
+  records.set(copy.id, copy);
+  return { added: copy };
 }
+
+/** The record as stored (a conflicting copy under id@n), or the record it was merged into. */
+export type MergeOutcome<R> = { added: R } | { mergedInto: R };
 
 function sameContent(a: LandRecord, b: LandRecord): boolean {
   if (a.statedArea?.m2 !== b.statedArea?.m2 || a.points.length !== b.points.length) return false;

@@ -58,7 +58,8 @@ export function joinLayers(features: readonly LayerFeature[], blocks: readonly P
   const unclassified: LayerFeature[] = [];
   for (const f of features) {
     const codeText = fieldOf(f.properties, CODE_FIELDS);
-    const code = codeText === null ? null : normalizeBlockCode(codeText);
+    // A feature the planner imported as a planning block keeps its code even when it is not a 控规 code.
+    const code = codeText === null ? null : (normalizeBlockCode(codeText) ?? (f.properties.layer === 'planning' ? codeText : null));
     if (code) {
       planning.push({ feature: f, code, block: byCode.get(code) ?? null });
       continue;
