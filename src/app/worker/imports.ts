@@ -51,7 +51,7 @@ export async function importFiles(files: ImportFile[], mode: ImportMode): Promis
     else (c.role === 'parcel' ? parcelInputs : layerInputs).push({ input, reason: c.reason });
   }
 
-  if (parcelInputs.length > 0) await addParcels(parcelInputs, out);
+  if (parcelInputs.length > 0) await addParcels(parcelInputs, prefix, out);
   let unlocated: Batch['unlocated'];
   if (layerInputs.length > 0) {
     await ensureRecords(null);
@@ -68,12 +68,13 @@ export async function importFiles(files: ImportFile[], mode: ImportMode): Promis
 }
 
 /** Gazettes, PDF/Word text and coordinate files of parcels: the core's extract, merged into the records loaded. */
-async function addParcels(inputs: Classified[], out: Parts): Promise<void> {
+async function addParcels(inputs: Classified[], prefix: string, out: Parts): Promise<void> {
   const result = extract(inputs.map((i) => i.input));
   // Published records with these ids are compared in full: their chunks are loaded first.
   await ensureRecords(result.parcels.map((p) => p.id));
+  // Records by the id extract gives them, so that the same document from another file finds its record.
   const known = new Map<string, Parcel>();
-  for (const [id, e] of store.entries) if (e.kind === 'parcel') known.set(id, e.parcel);
+  for (const [id, e] of store.entries) if (e.kind === 'parcel') known.set(e.base ?? id, e.parcel);
   const merged = new Map<string, { doc: string }[]>();
   const kept: Parcel[] = [];
   const renamed = new Map<string, string>();
@@ -84,11 +85,13 @@ async function addParcels(inputs: Classified[], out: Parts): Promise<void> {
       merged.set(file, [...(merged.get(file) ?? []), { doc: recordLabel(original) }]);
       continue;
     }
-    const parcel = outcome.added;
-    if (parcel.id !== original.id) renamed.set(original.id, parcel.id);
+    const base = outcome.added.id;
+    const parcel: Parcel = { ...outcome.added, id: prefix + base };
+    known.set(base, parcel);
+    renamed.set(original.id, parcel.id);
     kept.push(parcel);
     const row = parcelRow(parcel, true);
-    store.entries.set(row.id, { kind: 'parcel', row, parcel });
+    store.entries.set(row.id, { kind: 'parcel', row, parcel, base });
     out.rows.push(row);
     if (!parcel.lonLatRing) continue;
     const feature = toFeatureCollection([parcel]).features[0];

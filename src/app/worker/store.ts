@@ -15,7 +15,8 @@ import type { FeatureCollectionLike, Row } from '../state/model.js';
 export type Feature = FeatureCollectionLike['features'][number];
 
 export type Entry =
-  | { kind: 'parcel'; row: Row; parcel: Parcel }
+  /** `base`: an imported record's id as extract gave it, before the import's prefix. */
+  | { kind: 'parcel'; row: Row; parcel: Parcel; base?: string }
   | { kind: 'feature'; row: Row; feature: Feature; rings: Position[][] };
 
 export const store = {
