@@ -153,27 +153,33 @@ function key(file: string, line: number): string {
 }
 
 // The same document printed in two gazettes is one record with two sources. If the copies disagree, both
-// are kept and flagged: which one is right is for a person to decide.
-function mergeRecord(records: Map<string, LandRecord>, record: LandRecord, placedLines: Set<string>): void {
+// are kept and flagged: which one is right is for a person to decide. The page merges what a planner imports
+// into what is already loaded the same way.
+export function mergeRecord<R extends LandRecord>(records: Map<string, R>, record: R, placedLines: Set<string>): MergeOutcome<R> {
   const existing = records.get(record.id);
   if (!existing) {
     records.set(record.id, record);
-    return;
+    return { added: record };
   }
   if (sameContent(existing, record)) {
     existing.sources.push(...record.sources);
     existing.diagnostics.push(diagnose('document-duplicate', record.sources[0], { doc: record.doc }));
     for (const p of record.points) placedLines.add(key(p.source.file, p.source.line));
     if (record.closingPoint) placedLines.add(key(record.closingPoint.source.file, record.closingPoint.source.line));
-    return;
+    return { mergedInto: existing };
   }
   const conflict = diagnose('document-conflict', record.sources[0], { doc: record.doc });
   existing.diagnostics.push(conflict);
   record.diagnostics.push({ ...conflict, source: existing.sources[0] });
   let n = 2;
   while (records.has(`${record.id}@${n}`)) n++;
-  records.set(`${record.id}@${n}`, { ...record, id: `${record.id}@${n}` });
+  const copy = { ...record, id: `${record.id}@${n}` };
+  records.set(copy.id, copy);
+  return { added: copy };
 }
+
+/** The record as stored (a conflicting copy under id@n), or the record it was merged into. */
+export type MergeOutcome<R> = { added: R } | { mergedInto: R };
 
 function sameContent(a: LandRecord, b: LandRecord): boolean {
   if (a.statedArea?.m2 !== b.statedArea?.m2 || a.points.length !== b.points.length) return false;

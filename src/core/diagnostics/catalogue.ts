@@ -363,6 +363,172 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the last points are not followed by a 标高 line, so they form no block',
     help: { zh: '在最后一组拐点后补上“标高”行。', en: 'Add the 标高 line after the last group of points.' },
   },
+  'document-untitled': {
+    severity: 'warning',
+    zh: (p) => `未找到文号，已用文件名“${p.file}”标识这些界址点组成的宗地`,
+    en: (p) => `no document number was found; the parcel these points form is named by the file name "${p.file}"`,
+    help: { zh: '如属于某份公文，请把文号行（如“吕政发〔2022〕15 号”）和标题一并保存到文件中再导入。', en: 'If the points belong to a document, keep its number line (such as 吕政发〔2022〕15 号) and title in the file and import it again.' },
+  },
+  // One notice per imported file: what was read, and what to do next.
+  'import-read': {
+    severity: 'info',
+    zh: (p) => `读到 ${p.points} 个界址点，组成 ${p.parcels} 宗地（${p.docs}）`,
+    en: (p) => `read ${p.points} boundary point(s) forming ${p.parcels} parcel(s) (${p.docs})`,
+    help: { zh: '无需处理；在表格或地图上选中宗地可查看核对结果和原文。', en: 'Nothing to do; select a parcel in the table or on the map to see its check and its original lines.' },
+  },
+  'import-read-untitled': {
+    severity: 'warning',
+    zh: (p) => `读到 ${p.points} 个界址点，组成 ${p.parcels} 宗地；未找到文号，已用文件名标识`,
+    en: (p) => `read ${p.points} boundary point(s) forming ${p.parcels} parcel(s); no document number was found, so the file name identifies them`,
+    help: { zh: '如属于某份公文，请把文号行和标题一并保存到文件中再导入。', en: 'If the points belong to a document, keep its number line and title in the file and import it again.' },
+  },
+  'import-read-no-points': {
+    severity: 'warning',
+    zh: (p) => `读到 ${p.parcels} 条用地记录（${p.docs}），但都没有界址点坐标，只能列出、无法上图`,
+    en: (p) => `read ${p.parcels} land record(s) (${p.docs}) but none has boundary points: listed, not drawn`,
+    help: { zh: '公报常把坐标印在附件或勘测定界报告中；找到后可作为坐标文件另行导入。', en: 'Gazettes often print the coordinates in an annex or the survey report; import those as a coordinate file.' },
+  },
+  'import-no-land-records': {
+    severity: 'warning',
+    zh: (p) => `找到 ${p.docs} 份公文，但没有带面积或界址点的用地公文（收回、确权、没收、成片开发）`,
+    en: (p) => `found ${p.docs} document(s), none of them a land decision with an area or boundary points`,
+    help: { zh: '只有收回、确权、没收违法建筑、成片开发等用地公文会生成宗地；其他公文不影响地图。', en: 'Only land decisions (take-back, land rights, confiscation, bulk development) make parcels; other documents leave the map as it is.' },
+  },
+  'import-nothing-found': {
+    severity: 'warning',
+    zh: () => '没有找到文号，也没有找到界址点坐标：文件不像公报，也不像坐标文件',
+    en: () => 'neither a document number nor boundary points were found: the file looks like neither a gazette nor a coordinate file',
+    help: { zh: '确认选择的是公报文本、国土 TXT、采矿权坐标、GeoJSON、Shapefile 压缩包、PDF 或 Word 文件。', en: 'Check that the file is a gazette text, a 国土 TXT, a mining-right coordinate file, GeoJSON, a zipped Shapefile, a PDF or a Word file.' },
+  },
+  'import-empty': {
+    severity: 'warning',
+    zh: () => '文件是空的，没有可读取的内容',
+    en: () => 'the file is empty; there is nothing to read',
+    help: { zh: '确认选择了正确的文件，或重新保存后再导入。', en: 'Check that you chose the right file, or save it again and import it.' },
+  },
+  'import-same-file': {
+    severity: 'info',
+    zh: (p) => `与已导入的“${p.other}”内容完全相同，未重复导入`,
+    en: (p) => `the same content as "${p.other}", already imported; not imported again`,
+    help: { zh: '无需处理；已导入的记录仍在表格中。', en: 'Nothing to do; the records imported before are still in the table.' },
+  },
+  'import-merged': {
+    severity: 'info',
+    zh: (p) => `${p.count} 宗已从其他文件载入（${p.docs}），内容相同，合并为一条记录、两处来源`,
+    en: (p) => `${p.count} parcel(s) already loaded from another file (${p.docs}) with the same content: merged into one record with two sources`,
+    help: { zh: '无需处理；详情中的“全部出处”列出两个文件。', en: 'Nothing to do; “All sources” in the details lists both files.' },
+  },
+  'import-problems': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 处需要核对，首处在${p.where}：${p.first}`,
+    en: (p) => `${p.count} thing(s) to check, the first at ${p.whereEn}: ${p.firstEn}`,
+    help: { zh: '选中宗地查看每条诊断和对应的原文行。', en: 'Select the parcel to see each diagnostic with its original line.' },
+  },
+  // Why a dropped file was taken as parcels, planning blocks or mining zones.
+  'role-chosen': {
+    severity: 'info',
+    zh: (p) => `按“导入为”的选择作为${p.roleZh}导入`,
+    en: (p) => `imported as ${p.roleEn}, as chosen under “Import as”`,
+    help: { zh: '如选择有误，把“导入为”改为“自动识别”后重新导入。', en: 'If that was wrong, set “Import as” to automatic and import again.' },
+  },
+  'role-document': {
+    severity: 'info',
+    zh: () => '作为宗地导入：文件是公文文本或宗地坐标',
+    en: () => 'imported as parcels: the file is a document text or parcel coordinates',
+    help: { zh: '如是规划地块或矿区图层，请在“导入为”中选择。', en: 'If it is a planning-block or mining-zone layer, choose so under “Import as”.' },
+  },
+  'role-planning-codes': {
+    severity: 'info',
+    zh: (p) => `作为规划地块导入：地块编号是控规地块编号（如 ${p.example}）`,
+    en: (p) => `imported as planning blocks: the block codes are planning codes (such as ${p.example})`,
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-mining-zone': {
+    severity: 'info',
+    zh: () => '作为矿区导入：文件是采矿权矿区范围拐点坐标',
+    en: () => 'imported as mining zones: the file holds mining-right zone corner points',
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-mining-names': {
+    severity: 'info',
+    zh: (p) => `作为矿区导入：要素带有矿山名称或采矿属性（如 ${p.example}）`,
+    en: (p) => `imported as mining zones: the features carry mine names or mining attributes (such as ${p.example})`,
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-parcel-features': {
+    severity: 'info',
+    zh: () => '作为宗地导入：要素没有控规地块编号或矿山名称',
+    en: () => 'imported as parcels: the features carry no planning block code or mine name',
+    help: { zh: '如是规划地块或矿区图层，请在“导入为”中选择。', en: 'If it is a planning-block or mining-zone layer, choose so under “Import as”.' },
+  },
+  // The page's layers (planning blocks, mining zones) after an import or at start-up.
+  'layer-file-unreadable': {
+    severity: 'error',
+    zh: (p) => `无法读取图层文件：${p.reason}`,
+    en: (p) => `the layer file cannot be read: ${p.reason}`,
+    help: { zh: '重新运行 jiezhi extract --layers 生成图层文件，或检查服务器上的文件。', en: 'Run jiezhi extract --layers again to write the layer file, or check the file on the server.' },
+  },
+  'geojson-not-rfc7946': {
+    severity: 'warning',
+    zh: (p) => `GeoJSON 有 ${p.count} 处不符合 RFC 7946：${p.first}`,
+    en: (p) => `${p.count} RFC 7946 problem(s): ${p.first}`,
+    help: { zh: '图形仍已读取；用 GIS 软件另存为 GeoJSON（WGS84）可消除这些问题。', en: 'The shapes were still read; saving the file as GeoJSON (WGS84) in GIS software removes these problems.' },
+  },
+  'layer-features-not-polygons': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素不是面，未导入`,
+    en: (p) => `${p.count} feature(s) are not polygons and were skipped`,
+    help: { zh: '只读取面要素；点、线要素请用 GIS 软件另行处理。', en: 'Only polygon features are read; handle points and lines in GIS software.' },
+  },
+  'layer-planning-joined': {
+    severity: 'info',
+    zh: (p) => `规划地块 ${p.count} 个，${p.joined} 个与公报地块编号对应${p.unreferenced ? `，${p.unreferenced} 个公报未提及（${p.codes}）` : ''}；公报中仍有 ${p.unlocated} 个地块编号没有图形`,
+    en: (p) => `${p.count} planning block(s), ${p.joined} matched to gazette block codes${p.unreferenced ? `, ${p.unreferenced} not named by any gazette (${p.codes})` : ''}; ${p.unlocated} gazette block code(s) still without geometry`,
+    help: { zh: '“未定位”列表列出公报提到但还没有图形的地块编号。', en: 'The “unlocated” list names the block codes the gazettes mention that still have no geometry.' },
+  },
+  'layer-mining-joined': {
+    severity: 'info',
+    zh: (p) => `矿区 ${p.count} 个：单独保留 ${p.retain}，整合 ${p.consolidate}，待定 ${p.unknown}${p.unmatched ? `；${p.unmatched} 个未在公报中出现（${p.names}）` : ''}；公报中仍有 ${p.unlocated} 个矿山没有图形`,
+    en: (p) => `${p.count} mining zone(s): retain ${p.retain}, consolidate ${p.consolidate}, unknown ${p.unknown}${p.unmatched ? `; ${p.unmatched} not named by any gazette (${p.names})` : ''}; ${p.unlocated} gazette mine(s) still without geometry`,
+    help: { zh: '选中矿区查看每项保留条件的取值和政策原文。', en: 'Select a zone to see each retention criterion with its value and the policy’s line.' },
+  },
+  'layer-unclassified': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素既没有地块编号也没有矿山名称，未作为图层导入（可在“导入为”中选择“宗地”）`,
+    en: (p) => `${p.count} feature(s) carry neither a block code nor a mine name and were not imported as a layer (choose “parcels” under “Import as”)`,
+    help: { zh: '给要素补上地块编号或矿山名称字段，或作为宗地导入。', en: 'Add a block-code or mine-name field to the features, or import them as parcels.' },
+  },
+  'layer-features-skipped': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素未导入（${p.source}：${p.reason}）`,
+    en: (p) => `${p.count} feature(s) skipped (${p.source}: ${p.reason})`,
+    help: { zh: '图层要素须为经纬度（WGS84/CGCS2000）的面。', en: 'Layer features must be polygons in lon/lat (WGS84/CGCS2000).' },
+  },
+  'layer-no-polygons': {
+    severity: 'warning',
+    zh: () => '文件中没有可作为图层的面要素',
+    en: () => 'no polygon feature to use as a layer',
+    help: { zh: '确认文件含有面要素，或作为宗地导入。', en: 'Check that the file holds polygon features, or import it as parcels.' },
+  },
+  // Writers: what stops a download or a conversion.
+  'export-no-geometry': {
+    severity: 'error',
+    zh: () => '没有可以写出的带坐标宗地（所选记录都没有界址点坐标）',
+    en: () => 'no parcel with geometry to write (none of the chosen records has boundary points)',
+    help: { zh: '选择带坐标的宗地（地图上有图形的记录）后再下载。', en: 'Choose parcels with coordinates (records drawn on the map) and download again.' },
+  },
+  'export-mixed-zones': {
+    severity: 'error',
+    zh: (p) => `高斯-克吕格投影的 Shapefile 要求宗地在同一投影带内，所选宗地分属 ${p.zones}；请按带分别导出，或选择 WGS84`,
+    en: (p) => `a Gauss–Krüger export needs the parcels in one zone, they are in ${p.zones}; export each zone separately or choose WGS84`,
+    help: { zh: '按投影带筛选后分别导出，或改用 WGS84 经纬度的 Shapefile。', en: 'Filter by zone and export each, or choose the WGS84 Shapefile.' },
+  },
+  'export-gbk-unencodable': {
+    severity: 'error',
+    zh: (p) => `字符“${p.char}”（U+${p.codePoint}）无法用 GBK 编码写出，请选择 UTF-8`,
+    en: (p) => `"${p.char}" (U+${p.codePoint}) cannot be written in GBK; use UTF-8`,
+    help: { zh: '选择 UTF-8 编码的国土 TXT，或在原文中改用 GBK 能表示的字。', en: 'Choose the UTF-8 国土 TXT, or use a character GBK can hold.' },
+  },
 } satisfies Record<string, CodeSpec>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

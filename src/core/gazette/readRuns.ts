@@ -166,7 +166,12 @@ function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaM
       closingPoint: r.closing,
       sources: [span],
       span,
-      diagnostics: [...r.diagnostics, ...(stated ? [] : rings.length === 1 ? [diagnose('area-not-found', span)] : [])],
+      diagnostics: [
+        // Neither a document number nor a title: the file name is all that names the parcel.
+        ...(ctx.doc === null && !ctx.title ? [diagnose('document-untitled', span, { file })] : []),
+        ...r.diagnostics,
+        ...(stated ? [] : rings.length === 1 ? [diagnose('area-not-found', span)] : []),
+      ],
     };
     const section = own[i]?.label || sections[i];
     if (section) record.section = section;

@@ -119,6 +119,17 @@ export function epsgForZone(width: 3 | 6, zone: number, prefixed: boolean, datum
   return b.first + offset;
 }
 
+/**
+ * The zone-prefixed CGCS2000 3° zone (EPSG:4513–4533) a longitude lies in: the zone width bureaus use for
+ * parcels. Null outside zones 25–45, unless `clamp` brings the longitude to the nearest of them (a reader that
+ * must project somewhere; the area check still says whether the points are in China).
+ */
+export function zoneEpsgForLongitude(lon: number, clamp = false): number | null {
+  const zone = Math.round(lon / 3);
+  const n = clamp ? Math.min(45, Math.max(25, zone)) : zone;
+  return n >= 25 && n <= 45 ? epsgForZone(3, n, true) : null;
+}
+
 export function proj4Definition(epsg: number): string {
   if (epsg === WGS84_GEOGRAPHIC) return '+proj=longlat +datum=WGS84 +no_defs';
   const geographic = DATUM_NAMES.find((d) => DATUMS[d].geographic === epsg);

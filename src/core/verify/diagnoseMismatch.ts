@@ -1,6 +1,8 @@
 // Why a parcel misses its stated area, or makes no usable polygon: single-edit hypotheses, each tested by
 // the area it would give. They are suggestions for a person to check against the survey report, never
 // corrections: the printed points stay as printed.
+import { integerDigits } from '../gazette/coordinateRecord.js';
+import { range } from '../gazette/parseCoordinates.js';
 import { findSelfIntersections } from '../geometry/findSelfIntersections.js';
 import { coordinateRoundingBound, halfUnit, signedPlanarArea, type PrintedPoint } from '../geodesy/planarArea.js';
 import { SQUARE_METRES } from '../gazette/statedArea.js';
@@ -106,10 +108,6 @@ function fmt(value: number, decimals: number): string {
 
 function looksSwapped(p: BoundaryPoint): boolean {
   return integerDigits(p.x) === 8 && integerDigits(p.y) === 7;
-}
-
-function integerDigits(v: number): number {
-  return Math.trunc(Math.abs(v)).toString().length;
 }
 
 function wrongUnit(points: readonly BoundaryPoint[], signed: number, stated: StatedArea): Candidate[] {
@@ -338,10 +336,6 @@ function swappedNeighbours(points: readonly BoundaryPoint[], stated: StatedArea 
     });
   }
   return out;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
 function crosses(points: readonly BoundaryPoint[]): boolean {
