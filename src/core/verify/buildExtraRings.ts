@@ -20,10 +20,13 @@ export interface ExtraRingsResult {
 
 export const NO_EXTRA_RINGS: ExtraRingsResult = { planarM2: 0, ellipsoidalM2: 0, roundingM2: 0, geometry: {} };
 
-/** Null when a ring is unusable (too few points, crossing itself, another zone); the reasons go to `diagnostics`. */
+/**
+ * Null when a ring is unusable (too few points, crossing itself, another zone); the reasons go to `diagnostics`.
+ * With no zone (unprefixed Y, none named) only the planar side is computed: no lon/lat, no ellipsoidal area.
+ */
 export function buildExtraRings(
   record: LandRecord,
-  zone: ZoneInfo,
+  zone: ZoneInfo | null,
   exterior: readonly BoundaryPoint[],
   options: ExtractOptions,
   diagnostics: Diagnostic[],
@@ -36,9 +39,10 @@ export function buildExtraRings(
       diagnostics.push(diagnose('ring-too-few-points', where, { count: kept.length }));
       return null;
     }
-    const other = kept.map((p) => inferZone(p.y, options)).find((z) => !('zone' in z) || z.zone.epsg !== zone.epsg);
+    const other = kept.map((p) => inferZone(p.y, options)).find((z) => ('zone' in z ? z.zone.epsg : null) !== (zone?.epsg ?? null));
     if (other) {
-      diagnostics.push(diagnose('zone-mixed', where, { zones: `EPSG:${zone.epsg}, ${'zone' in other ? `EPSG:${other.zone.epsg}` : '?'}` }));
+      const name = (z: ZoneInfo | null) => (z ? `EPSG:${z.epsg}` : '?');
+      diagnostics.push(diagnose('zone-mixed', where, { zones: `${name(zone)}, ${name('zone' in other ? other.zone : null)}` }));
       return null;
     }
     const checks = checkGeometry(kept, true, []);
@@ -63,19 +67,20 @@ export function buildExtraRings(
       const signed = signedPlanarArea(ring);
       // RFC 7946: exteriors counter-clockwise, holes clockwise; the projection keeps the winding.
       const ordered = (signed > 0) === (k === 0) ? ring : [...ring].reverse();
-      const lonLat = ordered.map((p) => projectToLonLat(zone, p.x, p.y));
-      lonLat.push(lonLat[0]!);
+      const lonLat = zone ? ordered.map((p) => projectToLonLat(zone, p.x, p.y)) : [];
+      if (zone) lonLat.push(lonLat[0]!);
       if (index > 0) {
         const sign = k === 0 ? 1 : -1;
         planarM2 += sign * Math.abs(signed);
-        ellipsoidalM2 += sign * ellipsoidalArea(lonLat);
+        if (zone) ellipsoidalM2 += sign * ellipsoidalArea(lonLat);
         roundingM2 += coordinateRoundingBound(ring);
       }
       return lonLat;
     }),
   );
   // A hole of ring 1 subtracts from ring 1's area, which buildParcel adds as it stands.
-  return { planarM2, ellipsoidalM2, roundingM2, geometry: { lonLatPolygons, polygonRings: groups } };
+  const geometry = zone ? { lonLatPolygons, polygonRings: groups } : { polygonRings: groups };
+  return { planarM2, ellipsoidalM2, roundingM2, geometry };
 }
 
 /** Whether most vertices of `inner` lie strictly inside `outer` (shared boundary vertices count for neither). */

@@ -4,6 +4,7 @@
 // a header 带号 that contradicts the coordinates. Every line becomes header, block, point or a diagnostic.
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { detectDatum } from '../../geodesy/datum.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
 
@@ -77,8 +78,8 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
     diagnostics.push(diagnose('import-line-unrecognized', { file, line: n }, { text: clipLine(line) }));
   });
 
-  const datum = header.get('坐标系') ?? '';
-  if (/1954|1980|北京|西安/.test(datum)) diagnostics.push(diagnose('import-datum-approximate', { file, line: lineOf(lines, '坐标系') }, { crs: datum }));
+  // 坐标系=80西安坐标系 puts every block on that datum's plane; buildParcel says how approximate its map position is.
+  const datum = detectDatum(header.get('坐标系') ?? '')?.datum;
   const headerZone = Number(header.get('带号'));
   let zoneWarned = false;
   const records: LandRecord[] = [];
@@ -129,6 +130,7 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
         attributes,
       }),
     );
+    if (datum) records[records.length - 1]!.datum = datum;
   });
   return { records, diagnostics, pointLines, lines: lines.length };
 }
