@@ -109,6 +109,14 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the ring does not end with a repeat of point 1; it was closed on point 1',
     help: { zh: '通常无害：已按第 1 点闭合。若原文确实缺少末尾的点，请核对。', en: 'Usually harmless: the ring was closed on point 1. If the original really lacks the last points, check it.' },
   },
+  'ring-role': {
+    severity: 'info',
+    zh: (p) =>
+      `圈号 ${p.ring}：${p.role === 'hole' ? `位于圈号 ${p.of} 之内，作为洞从面积中扣除` : p.role === 'island' ? `位于圈号 ${p.of} 这个洞之内，作为岛（另一部分）计入面积` : '不在其他圈之内，作为另一部分计入面积'}${p.against ? '；其走向与此不符，以包含关系为准' : ''}`,
+    en: (p) =>
+      `ring ${p.ring}: ${p.role === 'hole' ? `inside ring ${p.of}, a hole subtracted from the area` : p.role === 'island' ? `inside the hole ring ${p.of}, an island added to the area as another part` : 'inside no other ring, another part added to the area'}${p.against ? '; its direction says otherwise, containment decides' : ''}`,
+    help: { zh: '圈号不说明是洞还是另一部分，按各圈的包含关系判定；如判定不对，请核对原文件的圈号与坐标。', en: 'Ring numbers do not say whether a ring is a hole or another part, so containment decides; if the decision is wrong, check the ring numbers and coordinates in the file.' },
+  },
   'ring-closing-differs': {
     severity: 'warning',
     zh: (p) => `闭合点与第 1 点坐标不同（相差 ${p.distance} 米）`,
@@ -223,6 +231,12 @@ export const DIAGNOSTIC_CODES = {
     zh: (p) => `文件头带号为 ${p.header}，但 Y 坐标带号前缀为 ${p.prefix}；以坐标为准`,
     en: (p) => `the header names zone ${p.header} but the Y coordinates carry prefix ${p.prefix}; the coordinates are trusted`,
     help: { zh: '更正文件头的带号；坐标已按 Y 坐标的带号前缀换算。', en: 'Correct the zone in the header; the coordinates were read by their Y prefix.' },
+  },
+  'import-area-square-metres': {
+    severity: 'warning',
+    zh: (p) => `地块面积按格式应以公顷计，但本文件全部 ${p.blocks} 个地块的面积按公顷读都是坐标算得面积的 10⁴ 倍、按平方米读则相符：整份文件的面积按平方米读取`,
+    en: (p) => `地块面积 should be in 公顷, but in all ${p.blocks} blocks of this file it is 10⁴ times the rings' area when read so and agrees when read in m²: the whole file is read in m²`,
+    help: { zh: '生成该文件的软件把面积写成了平方米；导入审批系统前请改为公顷（除以 10000），或确认面积无误。', en: 'The producing software wrote the area in m²; divide by 10 000 to give 公顷 before importing it into an approval system, or confirm the figures.' },
   },
   'import-not-polygon': {
     severity: 'warning',

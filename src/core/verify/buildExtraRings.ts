@@ -51,12 +51,7 @@ export function buildExtraRings(
     rings.push(kept);
   }
 
-  const groups: number[][] = [[0]];
-  for (let i = 1; i < rings.length; i++) {
-    const owner = groups.find((g) => contains(rings[g[0]!]!, rings[i]!));
-    if (owner) owner.push(i);
-    else groups.push([i]);
-  }
+  const groups = nestRings(record, rings, diagnostics);
 
   let planarM2 = 0;
   let ellipsoidalM2 = 0;
@@ -81,6 +76,40 @@ export function buildExtraRings(
   // A hole of ring 1 subtracts from ring 1's area, which buildParcel adds as it stands.
   const geometry = zone ? { lonLatPolygons, polygonRings: groups } : { polygonRings: groups };
   return { planarM2, ellipsoidalM2, roundingM2, geometry };
+}
+
+/**
+ * Groups rings into polygons by nesting depth, ring 0 being the exterior: a ring inside an odd number of others
+ * is a hole of the ring just around it; inside none it is another part; inside a hole it is an island, which is
+ * another part too. Producers' ring numbers and orientations say neither, so each decision is reported, with the
+ * orientation when it contradicts what containment decided (a hole printed in its exterior's direction).
+ */
+function nestRings(record: LandRecord, rings: BoundaryPoint[][], diagnostics: Diagnostic[]): number[][] {
+  const inside = rings.map((r, i) => (i === 0 ? [] : rings.map((_, j) => j).filter((j) => j !== i && contains(rings[j]!, r))));
+  const depth = inside.map((c) => c.length);
+  const exteriorSign = Math.sign(signedPlanarArea(rings[0]!));
+  const groups: number[][] = [[0]];
+  const groupOf = new Map<number, number[]>([[0, groups[0]!]]);
+  const order = rings.map((_, i) => i).slice(1).sort((a, b) => depth[a]! - depth[b]! || a - b);
+  const roles: Diagnostic[] = [];
+  for (const i of order) {
+    const parent = inside[i]!.find((j) => depth[j] === depth[i]! - 1);
+    const hole = depth[i]! % 2 === 1 && parent !== undefined && groupOf.has(parent);
+    const number = record.extraRings![i - 1]!.ring;
+    const of = parent === undefined ? '' : parent === 0 ? 1 : record.extraRings![parent - 1]!.ring;
+    const role = hole ? 'hole' : depth[i]! > 0 ? 'island' : 'part';
+    const sameDirection = Math.sign(signedPlanarArea(rings[i]!)) === exteriorSign;
+    roles[i] = diagnose('ring-role', rings[i]![0]!.source, { ring: number, role, of, against: sameDirection === hole ? 'yes' : '' });
+    if (hole) groupOf.get(parent)!.push(i);
+    else {
+      const group = [i];
+      groups.push(group);
+      groupOf.set(i, group);
+    }
+  }
+  // Inner rings were placed outside in; the decisions and the polygons are given in the file's order.
+  diagnostics.push(...roles.filter(Boolean));
+  return groups.sort((a, b) => a[0]! - b[0]!);
 }
 
 /** Whether most vertices of `inner` lie strictly inside `outer` (shared boundary vertices count for neither). */
