@@ -1,11 +1,13 @@
 // Holes and further parts of a coordinate-file parcel (国土 TXT 圈号 > 1, Shapefile and GeoJSON rings). A ring is
-// a hole of the polygon whose exterior contains it and another part otherwise: files number rings without
-// saying which, so containment decides. Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
+// a hole of the ring just around it when it lies inside an odd number of rings, another part otherwise (an island
+// in a hole is a part): files number rings without saying which, so containment decides (geometry/nestRings).
+// Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
 import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { ringContainers } from '../geometry/nestRings.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
 import { inferZone } from '../geodesy/inferZone.js';
-import { coordinateRoundingBound, signedPlanarArea, type GridPoint } from '../geodesy/planarArea.js';
+import { coordinateRoundingBound, signedPlanarArea } from '../geodesy/planarArea.js';
 import { projectToLonLat } from '../geodesy/project.js';
 import type { BoundaryPoint, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from '../model/types.js';
 
@@ -85,7 +87,7 @@ export function buildExtraRings(
  * orientation when it contradicts what containment decided (a hole printed in its exterior's direction).
  */
 function nestRings(record: LandRecord, rings: BoundaryPoint[][], diagnostics: Diagnostic[]): number[][] {
-  const inside = rings.map((r, i) => (i === 0 ? [] : rings.map((_, j) => j).filter((j) => j !== i && contains(rings[j]!, r))));
+  const inside = ringContainers(rings);
   const depth = inside.map((c) => c.length);
   const exteriorSign = Math.sign(signedPlanarArea(rings[0]!));
   const groups: number[][] = [[0]];
@@ -110,24 +112,4 @@ function nestRings(record: LandRecord, rings: BoundaryPoint[][], diagnostics: Di
   // Inner rings were placed outside in; the decisions and the polygons are given in the file's order.
   diagnostics.push(...roles.filter(Boolean));
   return groups.sort((a, b) => a[0]! - b[0]!);
-}
-
-/** Whether most vertices of `inner` lie strictly inside `outer` (shared boundary vertices count for neither). */
-function contains(outer: readonly GridPoint[], inner: readonly GridPoint[]): boolean {
-  const inside = inner.filter((p) => pointInRing(p, outer)).length;
-  return inside * 2 > inner.length;
-}
-
-function pointInRing(p: GridPoint, ring: readonly GridPoint[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i]!;
-    const b = ring[j]!;
-    // Ray towards +east; relative coordinates keep the comparison exact enough on zone-prefixed numbers.
-    if (a.x > p.x !== b.x > p.x) {
-      const east = a.y - p.y + ((p.x - a.x) * (b.y - a.y)) / (b.x - a.x);
-      if (east > 0) inside = !inside;
-    }
-  }
-  return inside;
 }

@@ -104,6 +104,9 @@ export function readCoordinateList(file: string, text: string): CoordinateFileRe
     const lines = r.points.map((p) => p.source.line);
     const span = { file, line: lines[0]!, endLine: lines[lines.length - 1]! };
     const own: Diagnostic[] = r.eastFirst ? [diagnose('import-columns-east-first', { file, line: lines[0]! })] : [];
+    const first = r.points[0]!;
+    const last = r.points[r.points.length - 1]!;
+    if (r.points.length > 2 && (first.x !== last.x || first.y !== last.y)) own.push(diagnose('ring-not-closed', last.source));
     const record = coordinateRecord({
       id: rings.length > 1 ? `${file}#${k + 1}` : file,
       kind: 'coordinate-file',

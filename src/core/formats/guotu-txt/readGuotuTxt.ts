@@ -8,7 +8,7 @@ import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals 
 import { diagnose } from '../../diagnostics/catalogue.js';
 import { detectDatum } from '../../geodesy/datum.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
-import { planarArea } from '../../geodesy/planarArea.js';
+import { netPlanarArea } from '../../geometry/nestRings.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
 
 export interface CoordinateFileRead {
@@ -158,9 +158,10 @@ const UNIT_AGREEMENT = 1e-3;
 function areaInSquareMetres(records: LandRecord[], bare: Set<LandRecord>, diagnostics: Diagnostic[]): void {
   const stated = records.filter((r) => r.statedArea);
   if (stated.length === 0 || stated.some((r) => !bare.has(r))) return;
-  // The outer ring alone: holes and parts are decided later, and a file in m² matches without them too often
-  // for the figure to be anything else.
-  const inSquareMetres = stated.every((r) => r.points.length >= 3 && Math.abs(planarArea(r.points) - r.statedArea!.value) <= UNIT_AGREEMENT * r.statedArea!.value);
+  const inSquareMetres = stated.every((r) => {
+    const rings = [r.points, ...(r.extraRings ?? []).map((e) => e.points)];
+    return rings.every((ring) => ring.length >= 3) && Math.abs(netPlanarArea(rings) - r.statedArea!.value) <= UNIT_AGREEMENT * r.statedArea!.value;
+  });
   if (!inSquareMetres) return;
   for (const r of stated) {
     const a = r.statedArea!;
