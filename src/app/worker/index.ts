@@ -2,7 +2,7 @@
 // The page's data store, off the main thread: it loads the published records, runs the same core extraction
 // the CLI runs on files the user drops, and answers the page's questions (details, vertices, exports).
 // The page only ever holds the compact table rows.
-import { epsgForZone, zoneFromEpsg } from '../../core/geodesy/crs.js';
+import { DATUMS, epsgForZone, zoneDatum, zoneFromEpsg } from '../../core/geodesy/crs.js';
 import type { ParcelPairRelation } from '../../core/verify/analyzeTopology.js';
 import { applyLayers } from '../../core/layers/applyLayers.js';
 import { checkGeoJSON } from '../../core/formats/geojson/checkGeoJSON.js';
@@ -711,7 +711,7 @@ async function details(id: string): Promise<Details | null> {
       ['delta_relative', p.verification.deltaRelative === null ? null : `${(p.verification.deltaRelative * 100).toPrecision(2)} %`],
       ['orientation', p.checks?.orientation ?? null],
       ['self_intersections', p.checks ? p.checks.selfIntersections.length : null],
-      ['crs', p.zone ? `EPSG:${p.zone.epsg}（CGCS2000 ${p.zone.width}° 带 ${p.zone.zone}，中央子午线 ${p.zone.centralMeridian}°E）` : null],
+      ['crs', p.zone ? `EPSG:${p.zone.epsg}（${DATUMS[zoneDatum(p.zone)!].name.en} ${p.zone.width}° 带 ${p.zone.zone}，中央子午线 ${p.zone.centralMeridian}°E）` : null],
       ['sources', p.sources.map(formatSpan).join('；')],
       ['imported', entry.row.imported ? 'true' : null],
     ];
