@@ -53,7 +53,7 @@ describe('golden cases', () => {
       [
         'bow-tie', 'confiscation', 'coordinate-variants', 'duplicated-point', 'garbled-point', 'gbk-crlf', 'label-mismatch', 'land-rights',
         'missing-point', 'multi-parcel-restart', 'noise-blocks', 'out-of-order', 'reader-web-notice', 'split-area-phrases', 'two-point-ring', 'unclosed-ring',
-        'utf16le-bom',
+        'utf16le-bom', 'guotu-xian80-m2-rings', 'coordinate-list-no-zone', 'mining-baopan-rows',
       ].sort(),
     );
   });

@@ -186,11 +186,12 @@ function sameContent(a: LandRecord, b: LandRecord): boolean {
   return a.points.every((p, i) => p.label === b.points[i]!.label && p.x === b.points[i]!.x && p.y === b.points[i]!.y);
 }
 
-// The texts never name their CRS; say once per zone what was assumed, where it was first relied on.
+// Most texts never name their CRS; say once per zone what was assumed, where it was first relied on. A record
+// whose text names its datum assumed nothing.
 function zoneAssumptions(parcels: Parcel[]): Diagnostic[] {
   const seen = new Map<number, Parcel>();
   // Points printed in 度分秒 name their own datum; their zone is only the plane of the planar check.
-  for (const p of parcels) if (p.zone?.prefixed && !p.points[0]?.lonLat && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
+  for (const p of parcels) if (p.zone?.prefixed && !p.datum && !p.points[0]?.lonLat && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
   return [...seen.values()].map((p) =>
     diagnose('zone-assumed-cgcs2000', p.span, { width: p.zone!.width, zone: p.zone!.zone, epsg: p.zone!.epsg }),
   );

@@ -9,6 +9,7 @@ import { pairNeedsMarker, topologyMarkers } from '../../core/verify/topologyMark
 import type { Details, FeatureCollectionLike, Neighbour, SourceExcerpt, VertexRow } from '../state/model.js';
 import { lookup } from './imports.js';
 import { collection, sourceLines, store, type Feature } from './store.js';
+import { DATUMS, zoneDatum } from '../../core/geodesy/crs.js';
 
 export async function details(id: string): Promise<Details | null> {
   const entry = store.entries.get(id);
@@ -23,7 +24,7 @@ export async function details(id: string): Promise<Details | null> {
       ['delta_relative', p.verification.deltaRelative === null ? null : `${(p.verification.deltaRelative * 100).toPrecision(2)} %`],
       ['orientation', p.checks?.orientation ?? null],
       ['self_intersections', p.checks ? p.checks.selfIntersections.length : null],
-      ['crs', p.zone ? `EPSG:${p.zone.epsg}（CGCS2000 ${p.zone.width}° 带 ${p.zone.zone}，中央子午线 ${p.zone.centralMeridian}°E）` : null],
+      ['crs', p.zone ? `EPSG:${p.zone.epsg}（${DATUMS[zoneDatum(p.zone)!].name.en} ${p.zone.width}° 带 ${p.zone.zone}，中央子午线 ${p.zone.centralMeridian}°E）` : null],
       ['sources', p.sources.map(formatSpan).join('；')],
       ['imported', entry.row.imported ? 'true' : null],
       // A coordinate file's own fields (地块名称, 地块用途, …), under their own names.

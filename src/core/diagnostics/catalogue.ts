@@ -152,6 +152,14 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the ring does not end with a repeat of point 1; it was closed on point 1',
     help: { zh: '通常无害：已按第 1 点闭合。若原文确实缺少末尾的点，请核对。', en: 'Usually harmless: the ring was closed on point 1. If the original really lacks the last points, check it.' },
   },
+  'ring-role': {
+    severity: 'info',
+    zh: (p) =>
+      `圈号 ${p.ring}：${p.role === 'hole' ? `位于圈号 ${p.of} 之内，作为洞从面积中扣除` : p.role === 'island' ? `位于圈号 ${p.of} 这个洞之内，作为岛（另一部分）计入面积` : '不在其他圈之内，作为另一部分计入面积'}${p.against ? '；其走向与此不符，以包含关系为准' : ''}`,
+    en: (p) =>
+      `ring ${p.ring}: ${p.role === 'hole' ? `inside ring ${p.of}, a hole subtracted from the area` : p.role === 'island' ? `inside the hole ring ${p.of}, an island added to the area as another part` : 'inside no other ring, another part added to the area'}${p.against ? '; its direction says otherwise, containment decides' : ''}`,
+    help: { zh: '圈号不说明是洞还是另一部分，按各圈的包含关系判定；如判定不对，请核对原文件的圈号与坐标。', en: 'Ring numbers do not say whether a ring is a hole or another part, so containment decides; if the decision is wrong, check the ring numbers and coordinates in the file.' },
+  },
   'ring-closing-differs': {
     severity: 'warning',
     zh: (p) => `闭合点与第 1 点坐标不同（相差 ${p.distance} 米）`,
@@ -182,6 +190,12 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the Y coordinates carry no zone prefix, so the zone is unknown; name it with --zone',
     help: { zh: '在命令行加 --zone（如 --zone 37），或在文件头写明带号。', en: 'Pass --zone on the command line (e.g. --zone 37) or name the zone in the file header.' },
   },
+  'zone-unknown-not-drawn': {
+    severity: 'warning',
+    zh: () => 'Y 坐标没有带号前缀，文中也未写明带号：面积已按平面坐标计算并核对，但无法在地图上定位，未绘制；用 --zone N（或页面的导入选项）指定带号即可定位',
+    en: () => 'the Y coordinates carry no zone prefix and no zone is named: the area was computed and checked on the plane, but the polygon cannot be placed on the map and is not drawn; --zone N (or the page’s import option) places it',
+    help: { zh: '平面面积不依赖带号，核对结果有效；要显示在地图上，在命令行加 --zone（如 --zone 37），或在页面导入时选择带号。', en: 'The planar area does not depend on the zone, so the check stands; to show the polygon on the map, pass --zone (e.g. --zone 37) or choose the zone when importing on the page.' },
+  },
   'zone-mixed': {
     severity: 'error',
     zh: (p) => `同一地块的界址点落在不同投影带（${p.zones}）`,
@@ -199,6 +213,12 @@ export const DIAGNOSTIC_CODES = {
     zh: (p) => `文中未写明坐标系：按 Y 坐标带号推定为 CGCS2000 ${p.width}° 带第 ${p.zone} 带（EPSG:${p.epsg}）`,
     en: (p) => `the text names no CRS: CGCS2000 ${p.width}° zone ${p.zone} (EPSG:${p.epsg}) inferred from the Y prefix`,
     help: { zh: '如坐标实际是北京 54 或西安 80 坐标系，位置会偏差数十米，面积核对不受影响。', en: 'If the coordinates are really Beijing 1954 or Xian 1980, positions are tens of metres off; the area check is unaffected.' },
+  },
+  'datum-position-approximate': {
+    severity: 'warning',
+    zh: (p) => `文中写明坐标系为${p.datumZh}：按其 ${p.width}° 带第 ${p.zone} 带（EPSG:${p.epsg}）计算平面面积；地图位置由该坐标系的经纬度直接当作 CGCS2000/WGS84 绘制，只是近似位置，通常偏差${p.offsetZh}`,
+    en: (p) => `the text names ${p.datumEn}: the planar area is computed on its ${p.width}° zone ${p.zone} (EPSG:${p.epsg}); the map position uses its lon/lat as if they were CGCS2000/WGS84 and is approximate, typically ${p.offsetEn} off`,
+    help: { zh: '面积核对不受影响。没有公开的转换参数可把该坐标系换算到 CGCS2000，所以位置只能近似；需要精确位置时，请用当地测绘部门提供的转换参数在专业软件中转换后再导入。', en: 'The area check is unaffected. No public transformation parameters convert this datum to CGCS2000, so the position can only be approximate; for an exact position, convert with the parameters of the local surveying authority in survey software and import the result.' },
   },
   'point-out-of-china': {
     severity: 'error',
@@ -255,11 +275,11 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `the header names zone ${p.header} but the Y coordinates carry prefix ${p.prefix}; the coordinates are trusted`,
     help: { zh: '更正文件头的带号；坐标已按 Y 坐标的带号前缀换算。', en: 'Correct the zone in the header; the coordinates were read by their Y prefix.' },
   },
-  'import-datum-approximate': {
+  'import-area-square-metres': {
     severity: 'warning',
-    zh: (p) => `坐标系为 ${p.crs}，与 CGCS2000 相差可达数十米；按 CGCS2000 处理，位置仅为近似`,
-    en: (p) => `the CRS is ${p.crs}, tens of metres from CGCS2000; read as CGCS2000, so positions are approximate`,
-    help: { zh: '如需精确位置，请先在专业软件中转换到 CGCS2000。', en: 'For exact positions, convert to CGCS2000 in survey software first.' },
+    zh: (p) => `地块面积按格式应以公顷计，但本文件全部 ${p.blocks} 个地块的面积按公顷读都是坐标算得面积的 10⁴ 倍、按平方米读则相符：整份文件的面积按平方米读取`,
+    en: (p) => `地块面积 should be in 公顷, but in all ${p.blocks} blocks of this file it is 10⁴ times the rings' area when read so and agrees when read in m²: the whole file is read in m²`,
+    help: { zh: '生成该文件的软件把面积写成了平方米；导入审批系统前请改为公顷（除以 10000），或确认面积无误。', en: 'The producing software wrote the area in m²; divide by 10 000 to give 公顷 before importing it into an approval system, or confirm the figures.' },
   },
   'import-not-polygon': {
     severity: 'warning',
