@@ -136,7 +136,11 @@ describe('Shapefile export read by GDAL', () => {
 
   it('refuses a GK export that would mix zones, naming them', () => {
     const moved = { ...drawn[0]!, zone: { ...drawn[0]!.zone!, epsg: 4526, zone: 38 } };
-    expect(() => toShapefile([drawn[1]!, moved])).toThrow(/EPSG:4525, EPSG:4526/);
+    const written = toShapefile([drawn[1]!, moved]);
+    expect(written.bytes).toBeNull();
+    expect(written.diagnostics.map((d) => d.code)).toEqual(['export-zones-mixed']);
+    expect(written.diagnostics[0]!.message.en).toMatch(/EPSG:4525, EPSG:4526/);
+    expect(() => exportParcels([drawn[1]!, moved], 'shp')).toThrow(/EPSG:4525, EPSG:4526/);
   });
 
   it('.prj is the ESRI WKT projinfo prints, for every supported code', () => {

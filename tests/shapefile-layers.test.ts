@@ -23,7 +23,7 @@ function plannerShapefile(file: string, columns: string[], rows: (string | numbe
   const dbf = writeDbf(
     columns.map((_, i) => ({ name: `F${i}`, type: typeof rows[0]![i] === 'number' ? 'N' : 'C' })),
     rows,
-  );
+  ).bytes;
   columns.forEach((name, i) => {
     const bytes = new TextEncoder().encode(name);
     expect(bytes.length).toBeLessThanOrEqual(10);

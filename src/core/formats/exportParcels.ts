@@ -8,7 +8,8 @@ import { toGuotuTxt } from './guotu-txt/toGuotuTxt.js';
 import { toKml, toKmz } from './kml/toKml.js';
 import { toMiningCollection } from './geojson/toMiningGeoJSON.js';
 import { toShapefile, type ExportCrs } from './shapefile/toShapefile.js';
-import type { Parcel } from '../model/types.js';
+import { ExportError } from './exportError.js';
+import type { Diagnostic, Parcel } from '../model/types.js';
 
 export const EXPORT_FORMATS = ['geojson', 'shp', 'kml', 'kmz', 'txt', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,7 +29,10 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** What the format could not hold as given (a DBF text cut to 254 bytes, a control character replaced). */
+  diagnostics: Diagnostic[];
 }
+
 
 const MIME: Record<ExportFormat, string> = {
   geojson: 'application/geo+json',
@@ -41,15 +45,19 @@ const MIME: Record<ExportFormat, string> = {
 
 const EXTENSION: Record<ExportFormat, string> = { geojson: 'geojson', shp: 'zip', kml: 'kml', kmz: 'kmz', txt: 'txt', csv: 'csv' };
 
-/** Throws an Error with a user-facing message when the parcels cannot be written (no geometry, mixed zones, GBK). */
+/** Throws an Error with a user-facing message when the parcels cannot be written (no geometry, mixed zones, GBK); mixed zones throw an ExportError carrying the coded diagnostic. */
 export function exportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportedFile {
   const drawn = parcels.filter(hasGeometry);
   if (drawn.length === 0) throw new Error('no parcel with geometry to write');
   const name = options.name ?? 'parcels';
-  return { fileName: `${name}.${EXTENSION[format]}`, mimeType: MIME[format], bytes: write(drawn, format, { ...options, name }) };
+  const written = write(drawn, format, { ...options, name });
+  const { bytes, diagnostics } = written instanceof Uint8Array ? { bytes: written, diagnostics: [] } : written;
+  const error = diagnostics.find((d) => d.severity === 'error');
+  if (!bytes || error) throw new ExportError(error ?? diagnostics[0]!);
+  return { fileName: `${name}.${EXTENSION[format]}`, mimeType: MIME[format], bytes, diagnostics };
 }
 
-function write(parcels: Parcel[], format: ExportFormat, options: ExportOptions): Uint8Array {
+function write(parcels: Parcel[], format: ExportFormat, options: ExportOptions): Uint8Array | { bytes: Uint8Array | null; diagnostics: Diagnostic[] } {
   switch (format) {
     case 'geojson': {
       // Land parcels and mining zones in one file; each feature's `layer` property tells them apart.

@@ -1,3 +1,4 @@
+import type { ResourceLimits } from './limits.js';
 import type { TopologyReport } from '../verify/analyzeTopology.js';
 import type { LayerResult } from '../layers/applyLayers.js';
 import type { Mine } from '../mining/extractMines.js';
@@ -187,6 +188,8 @@ export interface ExtractOptions {
   zone?: { width: 3 | 6; zone: number };
   /** Largest input in bytes that is read (default MAX_INPUT_BYTES in inputLimits.ts). */
   maxInputBytes?: number;
+  /** Overrides of the resource limits (model/limits.ts) for archives, XML, crossings and ring sizes. */
+  limits?: Partial<ResourceLimits>;
 }
 
 export interface ExtractResult {

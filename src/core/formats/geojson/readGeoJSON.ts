@@ -5,6 +5,7 @@
 import { zoneFromEpsg } from '../../geodesy/crs.js';
 import { coordinateRecord, printedDecimals, ringToPoints, zoneForLongitude } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import { reverseRings } from '../../geometry/parcelGeometry.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
@@ -30,11 +31,18 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
   let zoneNoted = false;
   features.forEach((f, i) => {
     const source = { file, line: 0, feature: i + 1 };
-    const polygons = polygonsOf(f.geometry);
-    if (!polygons) {
+    const shaped = polygonsOf(f.geometry);
+    if (!shaped) {
       diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: String(geometryType(f.geometry)) }));
       return;
     }
+    // JSON.parse reads 1e309 as Infinity: a number, but no coordinate.
+    const bad = shaped.flat(3).find((n) => !Number.isFinite(n));
+    if (bad !== undefined) {
+      diagnostics.push(nonFiniteCoordinate(source, bad));
+      return;
+    }
+    const polygons = closeRings(shaped, source, diagnostics);
     const firstLon = polygons[0]?.[0]?.[0]?.[0] ?? 0;
     const own = zoneFromEpsg(Number(f.properties.epsg));
     const chosen = own ? { zone: own, named: true } : zoneForLongitude(firstLon, options);
@@ -47,6 +55,24 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
     records.push(featureRecord({ file, index: i + 1, count: features.length, properties: f.properties, polygons: reversed, zone: chosen.zone, source }));
   });
   return { records, diagnostics, pointLines: [], lines };
+}
+
+/**
+ * Rings closed by a repeat of their first point. RFC 7946 and ESRI both require it; a ring without one keeps
+ * every vertex it lists and is closed here, with a diagnostic.
+ */
+export function closeRings(polygons: number[][][][], source: SourceSpan, diagnostics: Diagnostic[]): number[][][][] {
+  let noted = false;
+  return polygons.map((poly) =>
+    poly.map((ring) => {
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (!first || !last || (first[0] === last[0] && first[1] === last[1])) return ring;
+      if (!noted) diagnostics.push(diagnose('ring-not-closed', source));
+      noted = true;
+      return [...ring, first];
+    }),
+  );
 }
 
 export interface FeatureInit {
@@ -122,7 +148,7 @@ function asFeatures(value: unknown): { geometry: unknown; properties: Props }[] 
 /** Polygon or MultiPolygon coordinates as a list of polygons; null for anything else. */
 function polygonsOf(g: unknown): number[][][][] | null {
   if (!isObject(g) || !Array.isArray(g.coordinates)) return null;
-  const valid = (poly: unknown) => Array.isArray(poly) && poly.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n))));
+  const valid = (poly: unknown) => Array.isArray(poly) && poly.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number')));
   if (g.type === 'Polygon' && valid(g.coordinates)) return [g.coordinates as number[][][]];
   if (g.type === 'MultiPolygon' && g.coordinates.every(valid)) return g.coordinates as number[][][][];
   return null;

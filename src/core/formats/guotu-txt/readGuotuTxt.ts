@@ -4,6 +4,7 @@
 // a header 带号 that contradicts the coordinates. Every line becomes header, block, point or a diagnostic.
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
 
@@ -58,6 +59,11 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
         return;
       }
       pointLines.push(n);
+      const huge = fields.slice(-2).find((f) => NUMBER.test(f) && !Number.isFinite(Number(f)));
+      if (huge) {
+        diagnostics.push(nonFiniteCoordinate({ file, line: n }, huge));
+        return;
+      }
       const point = parsePoint(fields, { file, line: n });
       const block = blocks[blocks.length - 1];
       if (!point || !block) {

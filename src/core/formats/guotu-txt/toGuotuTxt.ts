@@ -5,6 +5,7 @@
 import { encodeText, type TextEncoding } from '../../text/encodeText.js';
 import { hasGeometry, parcelRings, polygonGroups } from '../../geometry/parcelGeometry.js';
 import { sharedZoneEpsg } from '../shapefile/toShapefile.js';
+import { ExportError } from '../exportError.js';
 import { zoneFromEpsg } from '../../geodesy/crs.js';
 import type { Parcel } from '../../model/types.js';
 
@@ -20,7 +21,9 @@ const M2_PER_HECTARE = 10_000;
 /** The text of the file. Throws when the parcels lie in more than one zone: the header names one 带号. */
 export function toGuotuTxtText(parcels: readonly Parcel[], options: Pick<GuotuTxtOptions, 'date'> = {}): string {
   const drawn = parcels.filter(hasGeometry);
-  const zone = zoneFromEpsg(sharedZoneEpsg(drawn))!;
+  const epsg = sharedZoneEpsg(drawn);
+  if (typeof epsg !== 'number') throw new ExportError(epsg);
+  const zone = zoneFromEpsg(epsg)!;
   // Unprefixed eastings (a zone the user named) get the prefix: the format always carries it.
   const prefix = zone.prefixed ? 0 : zone.zone * 1e6;
   const date = options.date ?? new Date().toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
 // km² unless a unit follows) belongs to the zone; it is verified when the file has one block.
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
@@ -72,6 +73,10 @@ export function readMiningTxt(file: string, text: string): CoordinateFileRead {
     const [label, a, b] = fields;
     if (fields.length < 3 || !NUMBER.test(a ?? '') || !NUMBER.test(b ?? '')) {
       diagnostics.push(diagnose('point-unparsed', { file, line: n }, { text: clipLine(line) }));
+      return;
+    }
+    if (!Number.isFinite(Number(a)) || !Number.isFinite(Number(b))) {
+      diagnostics.push(nonFiniteCoordinate({ file, line: n }, Number.isFinite(Number(a)) ? b! : a!));
       return;
     }
     // Corner points are 序号,X,Y; some exports put the easting first, which its digit count gives away.
