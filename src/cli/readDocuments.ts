@@ -4,20 +4,27 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
 import type { InputFile } from '../core/extract.js';
+import { checkDocx } from '../core/formats/docx/checkDocx.js';
+import type { ResourceLimits } from '../core/model/limits.js';
 import { htmlToText } from '../core/text/htmlToText.js';
 import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
 import { sniffFormat } from '../core/text/sniffFormat.js';
 
 const require = createRequire(import.meta.url);
 
-/** Turns PDF and DOCX bytes into an input carrying their text; other files pass through unchanged. */
-export async function prepareInput(file: string, bytes: Uint8Array): Promise<InputFile | { failure: string }> {
+/**
+ * Turns PDF and DOCX bytes into an input carrying their text; other files pass through unchanged. A docx over
+ * the archive or XML limits is refused before mammoth unpacks it.
+ */
+export async function prepareInput(file: string, bytes: Uint8Array, limits: Partial<ResourceLimits> = {}): Promise<InputFile | { failure: string }> {
   const format = sniffFormat(bytes);
   if (format === 'pdf') return pdfInput(file, bytes);
-  if (format === 'zip' && isDocx(bytes)) return docxInput(file, bytes);
-  return { file, bytes };
+  if (format !== 'zip') return { file, bytes };
+  const docx = checkDocx(file, bytes, limits);
+  if (!docx.docx) return { file, bytes };
+  if (docx.problem) return { failure: `${file}: ${docx.problem.message.zh} / ${docx.problem.message.en}` };
+  return docxInput(file, bytes);
 }
 
 async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { failure: string }> {
@@ -41,13 +48,5 @@ async function docxInput(file: string, bytes: Uint8Array): Promise<InputFile | {
     return { file, bytes, text: { content: htmlToText(value), from: 'docx' } };
   } catch (err) {
     return { failure: `${file}: the Word document cannot be read (${(err as Error).message})` };
-  }
-}
-
-function isDocx(bytes: Uint8Array): boolean {
-  try {
-    return Object.keys(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })).length > 0;
-  } catch {
-    return false;
   }
 }

@@ -39,8 +39,11 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const STORED = 0;
 const DEFLATED = 8;
-/** Compressed bytes handed to the inflater at a time: its output per push stays near 1 000 times this. */
-const CHUNK = 16 * 1024;
+/**
+ * Compressed bytes handed to the inflater at a time. It hands out all it inflated from a push at once, up to
+ * about 1 032 times the push (deflate's best ratio), so this bounds how far past the limit a bomb gets: 2 MB.
+ */
+const CHUNK = 2 * 1024;
 
 /**
  * The central directory's entries, or the limit it goes over. Throws CorruptInput (part `part`) when a count

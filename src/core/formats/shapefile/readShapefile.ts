@@ -54,7 +54,7 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
   const { shapes, problem } = readPolygons(parts.shp, shpName);
   if (problem) diagnostics.push(corruptDiagnostic(where, problem));
   if (parts.shx) {
-    const shxProblem = checkIndex(parts.shx, parts.shxName!, parts.shp.length, shapes.length, shpName);
+    const shxProblem = checkIndex(parts.shx, parts.shxName!, parts.shp.length, problem ? null : shapes.length, shpName);
     if (shxProblem) diagnostics.push(corruptDiagnostic(where, shxProblem));
   }
   let rows: (Record<string, DbfValue> | null)[] = [];
@@ -302,7 +302,7 @@ function readShape(view: DataView, content: number, length: number, fileType: nu
  * The .shx is not needed to read the .shp in order, but a broken one says the pair is damaged: each entry must
  * point at a record inside the .shp, and there must be one per record.
  */
-function checkIndex(shx: Uint8Array, part: string, shpSize: number, records: number, shpName: string): Corruption | null {
+function checkIndex(shx: Uint8Array, part: string, shpSize: number, records: number | null, shpName: string): Corruption | null {
   const size = shx.length;
   const view = new DataView(shx.buffer, shx.byteOffset, shx.byteLength);
   if (size < HEADER_BYTES) return { part, record: 0, field: 'file-code', value: size, problem: 'past-end', size };
@@ -316,6 +316,7 @@ function checkIndex(shx: Uint8Array, part: string, shpSize: number, records: num
     if (length < 0) return { part, record, field: 'content-length', value: length / 2, problem: 'negative' };
     if (offset + 8 + length > shpSize) return { part, record, field: 'record-offset', value: offset / 2, problem: 'past-end', size: shpSize };
   }
-  if (entries !== records) return { part, record: 0, field: 'record-count', value: entries, problem: 'mismatch', expected: records, other: shpName };
+  // Once the .shp itself is broken, its record count says nothing more.
+  if (records !== null && entries !== records) return { part, record: 0, field: 'record-count', value: entries, problem: 'mismatch', expected: records, other: shpName };
   return null;
 }
