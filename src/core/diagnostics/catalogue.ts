@@ -286,8 +286,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'topology-overlap-not-computed': {
     severity: 'warning',
-    zh: (p) => `${p.a} 与 ${p.b} 可能重叠，但两者共有 ${p.vertices} 个界址点，超过精确求交上限 ${p.limit}，重叠面积未计算`,
-    en: (p) => `${p.a} and ${p.b} may overlap, but together they have ${p.vertices} vertices, over the exact-overlap limit of ${p.limit}; the overlap area was not computed`,
+    zh: (p) => `${p.a} 与 ${p.b} 可能重叠，但两者的 ${p.vertices} 个界址点连同边界交点超过精确求交上限 ${p.limit}，重叠面积未计算`,
+    en: (p) => `${p.a} and ${p.b} may overlap, but their ${p.vertices} vertices with the crossings of their boundaries are over the exact-overlap limit of ${p.limit}; the overlap area was not computed`,
     help: { zh: '在 GIS 软件中检查两宗地的重叠；确有需要时可按 README“资源上限”一节放宽上限。', en: 'Check the overlap of the two parcels in GIS software; if needed, raise the limit as the README section on resource limits explains.' },
   },
   'mining-block-unclosed': {

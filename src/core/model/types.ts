@@ -132,8 +132,10 @@ export interface GeometryChecks {
   orientation: 'clockwise' | 'counterclockwise' | 'degenerate';
   closed: boolean;
   repeatedVertices: number[];
-  /** Where edges cross, as [X, Y] on the grid. */
+  /** Where edges cross, as [X, Y] on the grid; at most limits.crossingsListed. */
   selfIntersections: [number, number][];
+  /** Set when the search stopped at the limit: the ring crosses itself more often than listed. */
+  moreSelfIntersections?: true;
 }
 
 /** A single-edit explanation of a mismatch or an unusable ring, worded as a suggestion. */

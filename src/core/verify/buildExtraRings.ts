@@ -1,7 +1,8 @@
 // Holes and further parts of a coordinate-file parcel (国土 TXT 圈号 > 1, Shapefile and GeoJSON rings). A ring is
 // a hole of the polygon whose exterior contains it and another part otherwise: files number rings without
 // saying which, so containment decides. Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
-import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { checkGeometry, dropRepeatedVertices, selfIntersectionDiagnostics } from '../geometry/checkGeometry.js';
+import { resolveLimits } from '../model/limits.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
 import { inferZone } from '../geodesy/inferZone.js';
@@ -41,8 +42,8 @@ export function buildExtraRings(
       diagnostics.push(diagnose('zone-mixed', where, { zones: `EPSG:${zone.epsg}, ${'zone' in other ? `EPSG:${other.zone.epsg}` : '?'}` }));
       return null;
     }
-    const checks = checkGeometry(kept, true, []);
-    for (const [x, y] of checks.selfIntersections) diagnostics.push(diagnose('ring-self-intersection', where, { x: x.toFixed(3), y: y.toFixed(3) }));
+    const checks = checkGeometry(kept, true, [], resolveLimits(options.limits).crossingsListed);
+    diagnostics.push(...selfIntersectionDiagnostics(checks, where));
     if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') return null;
     rings.push(kept);
   }

@@ -1,7 +1,8 @@
 // From a record's printed points to a checked, verified parcel: zone, lon/lat ring, geometry checks,
 // planar and ellipsoidal areas, and the verdict on the stated area.
 import { buildExtraRings, NO_EXTRA_RINGS } from './buildExtraRings.js';
-import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { checkGeometry, dropRepeatedVertices, selfIntersectionDiagnostics } from '../geometry/checkGeometry.js';
+import { resolveLimits } from '../model/limits.js';
 import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
@@ -10,8 +11,6 @@ import { planarArea } from '../geodesy/planarArea.js';
 import { inChina, projectToLonLat } from '../geodesy/project.js';
 import type { AreaVerification, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from '../model/types.js';
 import { verifyArea } from './verifyArea.js';
-
-const MAX_CROSSINGS_LISTED = 5;
 
 const NO_AREA: Omit<AreaVerification, 'status'> = {
   computedM2: null,
@@ -60,13 +59,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const printedIndex = new Map(record.points.map((p, i) => [p, i]));
   const lonLat = kept.map((p) => pointLonLat[printedIndex.get(p)!]!);
 
-  const checks = checkGeometry(kept, record.closingPoint !== null, repeated);
-  // A few crossings locate the problem; a spike along a dense ring can cross a hundred edges.
-  const crossings = checks.selfIntersections;
-  crossings.slice(0, MAX_CROSSINGS_LISTED).forEach(([x, y], i) => {
-    const more = i === MAX_CROSSINGS_LISTED - 1 ? crossings.length - MAX_CROSSINGS_LISTED : 0;
-    diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3), more }));
-  });
+  const checks = checkGeometry(kept, record.closingPoint !== null, repeated, resolveLimits(options.limits).crossingsListed);
+  diagnostics.push(...selfIntersectionDiagnostics(checks, record.span));
   if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') {
     return { ...unusable(checks.selfIntersections.length > 0), zone, pointLonLat, checks };
   }

@@ -317,5 +317,5 @@ function range(from: number, to: number): number[] {
 }
 
 function crosses(points: readonly BoundaryPoint[]): boolean {
-  return findSelfIntersections(points).length > 0;
+  return findSelfIntersections(points, 1).length > 0;
 }
