@@ -39,8 +39,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'input-control-character': {
     severity: 'warning',
-    zh: (p) => `该行含有控制字符（${p.char}），已跳过该行`,
-    en: (p) => `the line contains a control character (${p.char}); the line was skipped`,
+    zh: (p) => `该行含有控制字符（${p.char}），已跳过该行${p.more ? `；另有 ${p.more} 行同样被跳过，未逐一列出` : ''}`,
+    en: (p) => `the line contains a control character (${p.char}); the line was skipped${p.more ? `; ${p.more} more such lines were skipped and are not listed` : ''}`,
     help: { zh: '文件中夹杂了不可见的控制字符（多为传输或拼接损坏）；对照原文补上该行。', en: 'The file holds an invisible control character (usually damage in transfer or concatenation); restore the line from the original.' },
   },
   'input-pdf-no-text': {
