@@ -337,6 +337,7 @@ const CORRUPT_FIELDS: Record<string, { zh: string; en: string }> = {
   'entry-offset': { zh: '条目偏移', en: 'entry offset' },
   'compression-method': { zh: '压缩方式', en: 'compression method' },
   'compressed-data': { zh: '压缩数据', en: 'compressed data' },
+  'xml-element': { zh: 'XML 元素', en: 'XML element' },
 };
 
 function corruptField(field: string | number): { zh: string; en: string } {
@@ -357,6 +358,8 @@ function corruptProblem(p: Params): { zh: string; en: string } {
       return { zh: `不在 ${p.expected} 范围内`, en: `is outside ${p.expected}` };
     case 'mismatch':
       return { zh: `与 ${p.other} 的 ${p.expected} 不符`, en: `disagrees with ${p.expected} in ${p.other}` };
+    case 'unclosed':
+      return { zh: '没有正确闭合', en: 'is not closed properly' };
     case 'unsupported':
       return { zh: '不受支持', en: 'is not supported' };
     default:

@@ -33,7 +33,7 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
     const source = { file, line: 0, feature: i + 1 };
     const shaped = polygonsOf(f.geometry);
     if (!shaped) {
-      diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: String(geometryType(f.geometry)) }));
+      diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: geometryType(f.geometry) }));
       return;
     }
     // JSON.parse reads 1e309 as Infinity: a number, but no coordinate.
@@ -154,8 +154,11 @@ function polygonsOf(g: unknown): number[][][][] | null {
   return null;
 }
 
-function geometryType(g: unknown): unknown {
-  return isObject(g) ? g.type : g;
+/** What the feature has instead of a polygon, as a user can look for it in the file. */
+function geometryType(g: unknown): string {
+  const type = isObject(g) ? g.type : g;
+  if (typeof type === 'string') return type;
+  return type === null || type === undefined ? 'no geometry' : JSON.stringify(type).slice(0, 40);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -176,7 +176,9 @@ function frameOf(prj: string | undefined, shapes: number[][][][], options: Extra
   try {
     parsed = proj4.Proj(prj) as typeof parsed;
   } catch (err) {
-    diagnostics.push(diagnose('import-unreadable', where, { format: 'Shapefile .prj', reason: (err as Error).message }));
+    // proj4 throws strings and bare objects as well as Errors.
+    const reason = err instanceof Error && err.message ? err.message : 'not a coordinate system proj4 understands';
+    diagnostics.push(diagnose('import-unreadable', where, { format: 'Shapefile .prj', reason }));
     return null;
   }
   const name = /^\w+\["([^"]*)"/.exec(prj)?.[1] ?? 'the .prj CRS';
