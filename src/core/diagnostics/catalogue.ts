@@ -338,6 +338,7 @@ const CORRUPT_FIELDS: Record<string, { zh: string; en: string }> = {
   'compression-method': { zh: '压缩方式', en: 'compression method' },
   'compressed-data': { zh: '压缩数据', en: 'compressed data' },
   'xml-element': { zh: 'XML 元素', en: 'XML element' },
+  checksum: { zh: '校验和', en: 'checksum' },
 };
 
 function corruptField(field: string | number): { zh: string; en: string } {
@@ -358,6 +359,8 @@ function corruptProblem(p: Params): { zh: string; en: string } {
       return { zh: `不在 ${p.expected} 范围内`, en: `is outside ${p.expected}` };
     case 'mismatch':
       return { zh: `与 ${p.other} 的 ${p.expected} 不符`, en: `disagrees with ${p.expected} in ${p.other}` };
+    case 'checksum':
+      return { zh: `与解压后数据的校验和 ${p.expected} 不符`, en: `disagrees with ${p.expected}, the checksum of the inflated data` };
     case 'unclosed':
       return { zh: '没有正确闭合', en: 'is not closed properly' };
     case 'unsupported':

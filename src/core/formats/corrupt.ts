@@ -12,7 +12,7 @@ export interface Corruption {
   /** A key of the catalogue's corrupt-field names ('content-length', 'record-count', …). */
   field: string;
   value: number | string;
-  problem: 'negative' | 'past-end' | 'past-record' | 'unclosed' | 'too-small' | 'out-of-range' | 'mismatch' | 'unsupported' | 'invalid';
+  problem: 'negative' | 'past-end' | 'past-record' | 'unclosed' | 'checksum' | 'too-small' | 'out-of-range' | 'mismatch' | 'unsupported' | 'invalid';
   /** Bytes present (past-end), or in the record (past-record). */
   size?: number;
   /** The minimum (too-small), range (out-of-range) or other file's value (mismatch). */

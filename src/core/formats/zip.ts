@@ -21,6 +21,8 @@ export interface ZipEntry {
   size: number;
   /** Offset of the local header. */
   offset: number;
+  /** CRC-32 of the uncompressed data, as declared. */
+  crc: number;
 }
 
 /** Which limit an archive went over, and by how much when stopped. */
@@ -96,6 +98,7 @@ export function listZip(bytes: Uint8Array, part: string, limits: ZipLimits): Zip
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),
+      crc: view.getUint32(at + 16, true),
     };
     zip64Sizes(view, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);
@@ -149,26 +152,50 @@ export function inflateZip(
     const stop = start + entry.compressedSize;
     if (stop > bytes.length) bad('compressed-data', entry.compressedSize, 'past-end');
     const data = bytes.subarray(start, stop);
+    let crc = 0xffffffff;
     const emit = (chunk: Uint8Array) => {
       total += chunk.length;
       if (total > limits.archiveBytes) throw over;
+      crc = crc32(crc, chunk);
       sink(entry, chunk);
     };
-    if (entry.method === STORED) {
-      emit(data);
-      continue;
+    if (entry.method === STORED) emit(data);
+    else if (entry.method !== DEFLATED) bad('compression-method', entry.method, 'unsupported');
+    else {
+      const inflater = new Inflate(emit);
+      try {
+        if (data.length === 0) inflater.push(data, true);
+        for (let at = 0; at < data.length; at += CHUNK) inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+      } catch (err) {
+        if (err === over) return { what: 'archiveBytes', value: total, limit: limits.archiveBytes };
+        bad('compressed-data', entry.name, 'invalid');
+      }
     }
-    if (entry.method !== DEFLATED) bad('compression-method', entry.method, 'unsupported');
-    const inflater = new Inflate(emit);
-    try {
-      if (data.length === 0) inflater.push(data, true);
-      for (let at = 0; at < data.length; at += CHUNK) inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
-    } catch (err) {
-      if (err === over) return { what: 'archiveBytes', value: total, limit: limits.archiveBytes };
-      bad('compressed-data', entry.name, 'invalid');
-    }
+    // Damage inside the data that still inflates shows only here.
+    const actual = (crc ^ 0xffffffff) >>> 0;
+    if (actual !== entry.crc) corrupt({ part, record: entry.index, field: 'checksum', value: hex(entry.crc), problem: 'checksum', expected: hex(actual) });
   }
   return null;
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(crc: number, chunk: Uint8Array): number {
+  let c = crc;
+  for (let i = 0; i < chunk.length; i++) c = CRC_TABLE[(c ^ chunk[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
 }
 
 /** The entries' bytes, inflated under the limits; of two entries with one name, the first. */

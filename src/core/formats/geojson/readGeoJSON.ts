@@ -36,6 +36,10 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
       diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: geometryType(f.geometry) }));
       return;
     }
+    if (shaped.some((poly) => poly.length === 0 || poly.some((ring) => ring.length === 0))) {
+      diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: `${geometryType(f.geometry)} with an empty ring` }));
+      return;
+    }
     // JSON.parse reads 1e309 as Infinity: a number, but no coordinate.
     const bad = shaped.flat(3).find((n) => !Number.isFinite(n));
     if (bad !== undefined) {

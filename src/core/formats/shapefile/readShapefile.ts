@@ -90,6 +90,12 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
     // Unprefixed eastings get their zone number in front, as buildParcel reads the zone from the prefix.
     const shift = frame.kind === 'grid' && !frame.zone.prefixed ? frame.zone.zone * 1e6 : 0;
     const lonLat = frame.kind === 'converted' ? rings.map((r) => r.map(frame.toLonLat)) : shift ? rings.map((r) => r.map(([x, y]) => [x! + shift, y!])) : rings;
+    // A .prj proj4 reads but cannot apply to these numbers converts them to NaN.
+    const unconverted = lonLat.flat().find(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y));
+    if (unconverted) {
+      diagnostics.push(nonFiniteCoordinate(source, Number.isFinite(unconverted[0]) ? unconverted[1]! : unconverted[0]!));
+      return;
+    }
     let zone: ZoneInfo | undefined;
     if (frame.kind !== 'grid') {
       const chosen = zoneForLongitude(lonLat[0]![0]![0]!, options);
@@ -175,10 +181,9 @@ function frameOf(prj: string | undefined, shapes: number[][][][], options: Extra
   let parsed: proj4.ProjectionDefinition & { projName?: string; long0?: number; x0?: number; y0?: number; k0?: number; a?: number; rf?: number; datumCode?: string; lat0?: number; title?: string; name?: string };
   try {
     parsed = proj4.Proj(prj) as typeof parsed;
-  } catch (err) {
-    // proj4 throws strings and bare objects as well as Errors.
-    const reason = err instanceof Error && err.message ? err.message : 'not a coordinate system proj4 understands';
-    diagnostics.push(diagnose('import-unreadable', where, { format: 'Shapefile .prj', reason }));
+  } catch {
+    // proj4 throws strings, its parser's state or its own TypeErrors: none of them is for a user.
+    diagnostics.push(diagnose('import-unreadable', where, { format: 'Shapefile .prj', reason: 'not a coordinate system proj4 understands' }));
     return null;
   }
   const name = /^\w+\["([^"]*)"/.exec(prj)?.[1] ?? 'the .prj CRS';
