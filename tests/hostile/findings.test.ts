@@ -3,6 +3,7 @@
 //   docx-truncated-document-xml.docx   a document.xml cut off mid-paragraph: mammoth's XML parser ran for minutes
 //   geojson-geometry-without-type.geojson  a geometry without "type": "not a polygon (undefined)"
 //   geojson-empty-ring.geojson          a MultiPolygon [[[]]]: an uncaught TypeError
+//   shp-empty-part.zip                  a part whose start equals the next one's: an uncaught TypeError
 //   zip-damaged-entry-data.zip          entry data damaged yet inflating: a garbled .prj led to NaN and a proj4 TypeError
 import { readdirSync, readFileSync } from 'node:fs';
 import { strToU8 } from 'fflate';
@@ -17,7 +18,7 @@ const dir = path.join(repoRoot, 'tests/fixtures/hostile');
 
 describe('fuzzer findings', () => {
   it('are all here', () => {
-    expect(readdirSync(dir).sort()).toEqual(['docx-truncated-document-xml.docx', 'geojson-empty-ring.geojson', 'geojson-geometry-without-type.geojson', 'zip-damaged-entry-data.zip']);
+    expect(readdirSync(dir).sort()).toEqual(['docx-truncated-document-xml.docx', 'geojson-empty-ring.geojson', 'geojson-geometry-without-type.geojson', 'shp-empty-part.zip', 'zip-damaged-entry-data.zip']);
   });
 
   it('a truncated document.xml is refused before mammoth, naming the unclosed element', () => {
@@ -46,5 +47,10 @@ describe('fuzzer findings', () => {
   it('damaged entry data is caught by its checksum', () => {
     const r = extract([{ file: 'p.zip', bytes: readFileSync(path.join(dir, 'zip-damaged-entry-data.zip')) }]);
     expect(r.diagnostics.map((d) => d.message.en)).toEqual(['p.zip record 1: checksum 83578cf5 disagrees with fa8e5295, the checksum of the inflated data']);
+  });
+
+  it('a .shp part with no points skips its feature, saying why', () => {
+    const r = extract([{ file: 'p.zip', bytes: readFileSync(path.join(dir, 'shp-empty-part.zip')) }]);
+    expect(r.diagnostics.map((d) => d.message.en)).toContain('feature 1 is not a polygon (Polygon with an empty ring); skipped');
   });
 });

@@ -86,6 +86,10 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
       diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: 'null shape' }));
       return;
     }
+    if (shape.some((ring) => ring.length === 0)) {
+      diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: 'Polygon with an empty ring' }));
+      return;
+    }
     const rings = closeRings([shape], source, diagnostics)[0]!;
     // Unprefixed eastings get their zone number in front, as buildParcel reads the zone from the prefix.
     const shift = frame.kind === 'grid' && !frame.zone.prefixed ? frame.zone.zone * 1e6 : 0;
