@@ -7,13 +7,11 @@ import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkGeoJSON } from '../src/core/formats/geojson/checkGeoJSON.js';
-import { exportParcels } from '../src/core/formats/exportParcels.js';
 import { extract, type InputFile } from '../src/core/extract.js';
-import { toGuotuTxtText } from '../src/core/formats/guotu-txt/toGuotuTxt.js';
 import { toFeatureCollection } from '../src/core/formats/geojson/toGeoJSON.js';
 import { toMiningCollection } from '../src/core/formats/geojson/toMiningGeoJSON.js';
 import type { ExtractResult, Parcel } from '../src/core/model/types.js';
-import { gazetteInputs, repoRoot } from './helpers.js';
+import { gazetteInputs, repoRoot, exported, guotuText } from './helpers.js';
 
 const fixtureDir = path.join(repoRoot, 'tests/fixtures/exchange');
 
@@ -115,7 +113,7 @@ describe('国土 电子报盘 TXT variants', () => {
     expect(coords.map((poly) => poly.length)).toEqual([2, 1]);
     expectAllPointLinesAccounted(r);
     // Written back: the same three rings, 圈号 and closing points included.
-    const txt = toGuotuTxtText([p], { date: '2024-01-02' }).split('\r\n');
+    const txt = guotuText([p], { date: '2024-01-02' }).split('\r\n');
     expect(txt[12]).toBe('15,1.0500,HP-1,带洞与飞地的地块,面,J-49-1,工业用地,0601,@');
     expect(txt.filter((l) => /^J\d+,2,/.test(l))).toHaveLength(5);
   });
@@ -158,7 +156,7 @@ describe('mining-right TXT', () => {
 
 function gazetteExport(format: 'txt' | 'geojson' | 'shp', crs?: 'gk' | 'wgs84'): InputFile {
   const parcels = extract(gazetteInputs()).parcels;
-  return { file: `gazettes.${format}`, bytes: exportParcels(parcels, format, { crs, date: '2024-01-02' }).bytes };
+  return { file: `gazettes.${format}`, bytes: exported(parcels, format, { crs, date: '2024-01-02' }).bytes };
 }
 
 function positions(result: ExtractResult): number[][] {
@@ -170,9 +168,9 @@ describe('round trips', () => {
     const txt = gazetteExport('txt');
     const first = extract([txt]);
     expect(first.parcels).toHaveLength(11);
-    const geojson = { file: 'a.geojson', bytes: exportParcels(first.parcels, 'geojson').bytes };
+    const geojson = { file: 'a.geojson', bytes: exported(first.parcels, 'geojson').bytes };
     const second = extract([geojson]);
-    const back = new TextDecoder().decode(exportParcels(second.parcels, 'txt', { date: '2024-01-02' }).bytes);
+    const back = new TextDecoder().decode(exported(second.parcels, 'txt', { date: '2024-01-02' }).bytes);
     const pointsOf = (text: string) => text.split('\r\n').filter((l) => /^J\d+,/.test(l));
     expect(pointsOf(back)).toEqual(pointsOf(new TextDecoder().decode(txt.bytes)));
     expect(second.parcels.every((p) => p.verification.status === 'match')).toBe(true);
@@ -181,7 +179,7 @@ describe('round trips', () => {
   it.each(['gk', 'wgs84'] as const)('GeoJSON → Shapefile (%s) → GeoJSON: the same positions to 1e-9°', (crs) => {
     const geojson = gazetteExport('geojson');
     const first = extract([geojson]);
-    const zip = { file: 'b.zip', bytes: exportParcels(first.parcels, 'shp', { crs }).bytes };
+    const zip = { file: 'b.zip', bytes: exported(first.parcels, 'shp', { crs }).bytes };
     const second = extract([zip]);
     const a = positions(first);
     const b = positions(second);
@@ -211,7 +209,7 @@ describe('round trips', () => {
           geometry: { type: 'Polygon', coordinates: [[[s.lon, s.lat], [s.lon + s.w, s.lat], [s.lon + s.w, s.lat + s.h], [s.lon, s.lat + s.h], [s.lon, s.lat]]] },
         }));
         const first = extract([{ file: 'p.geojson', bytes: strToU8(JSON.stringify({ type: 'FeatureCollection', features })) }]);
-        const second = extract([{ file: 'p.zip', bytes: exportParcels(first.parcels, 'shp', { crs: 'wgs84' }).bytes }]);
+        const second = extract([{ file: 'p.zip', bytes: exported(first.parcels, 'shp', { crs: 'wgs84' }).bytes }]);
         expect(second.parcels.map((p) => p.holder)).toEqual(features.map((f) => f.properties.holder));
         const a = positions(first);
         const b = positions(second);

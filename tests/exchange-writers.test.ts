@@ -14,11 +14,10 @@ import { exportParcels, type ExportFormat, type ExportOptions } from '../src/cor
 import { extract } from '../src/core/extract.js';
 import { PARCEL_ATTRIBUTES } from '../src/core/formats/parcelAttributes.js';
 import { toCsvText } from '../src/core/formats/csv/toCsv.js';
-import { toGuotuTxtText } from '../src/core/formats/guotu-txt/toGuotuTxt.js';
 import { escapeXml, toKml } from '../src/core/formats/kml/toKml.js';
 import { toShapefile } from '../src/core/formats/shapefile/toShapefile.js';
 import type { Parcel } from '../src/core/model/types.js';
-import { gazetteInputs } from './helpers.js';
+import { gazetteInputs, exported, guotuText } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jiezhi-exchange-'));
 let parcels: Parcel[];
@@ -34,7 +33,7 @@ function run(cmd: string, args: string[]): string {
 }
 
 function write(format: ExportFormat, options: ExportOptions = {}): string {
-  const file = exportParcels(parcels, format, { name: 'parcels', date: '2024-01-02', ...options });
+  const file = exported(parcels, format, { name: 'parcels', date: '2024-01-02', ...options });
   const out = path.join(dir, `${options.crs ?? 'x'}-${options.encoding ?? 'u'}-${file.fileName}`);
   writeFileSync(out, file.bytes);
   return out;
@@ -136,7 +135,13 @@ describe('Shapefile export read by GDAL', () => {
 
   it('refuses a GK export that would mix zones, naming them', () => {
     const moved = { ...drawn[0]!, zone: { ...drawn[0]!.zone!, epsg: 4526, zone: 38 } };
-    expect(() => toShapefile([drawn[1]!, moved])).toThrow(/EPSG:4525, EPSG:4526/);
+    const written = toShapefile([drawn[1]!, moved]);
+    expect(written.bytes).toBeNull();
+    expect(written.diagnostics.map((d) => d.code)).toEqual(['export-zones-mixed']);
+    expect(written.diagnostics[0]!.message.en).toMatch(/EPSG:4525, EPSG:4526/);
+    const outcome = exportParcels([drawn[1]!, moved], 'shp');
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.diagnostics.map((d) => d.code)).toEqual(['export-zones-mixed']);
   });
 
   it('.prj is the ESRI WKT projinfo prints, for every supported code', () => {
@@ -200,7 +205,7 @@ describe('KML, KMZ, GeoJSON and CSV read by GDAL', () => {
 
 describe('国土 电子报盘 TXT', () => {
   it('header names zone 37 of 3°; blocks carry 公顷 to 4 decimals and closed J-numbered rings in surveying order', () => {
-    const text = toGuotuTxtText(drawn, { date: '2024-01-02' });
+    const text = guotuText(drawn, { date: '2024-01-02' });
     const lines = text.split('\r\n');
     expect(lines.slice(0, 12)).toEqual([
       '[属性描述]', '格式版本号=1.01', '数据产生单位=界址 Jiezhi', '数据产生日期=2024-01-02', '坐标系=2000国家大地坐标系', '几度分带=3',
@@ -213,8 +218,8 @@ describe('国土 电子报盘 TXT', () => {
   });
 
   it('GBK on request: bytes that TextDecoder("gbk") reads back to the same text', () => {
-    const utf8 = toGuotuTxtText(drawn, { date: '2024-01-02' });
-    const gbk = exportParcels(drawn, 'txt', { encoding: 'gbk', date: '2024-01-02' }).bytes;
+    const utf8 = guotuText(drawn, { date: '2024-01-02' });
+    const gbk = exported(drawn, 'txt', { encoding: 'gbk', date: '2024-01-02' }).bytes;
     expect(new TextDecoder('gbk').decode(gbk)).toBe(utf8);
     expect([...gbk.slice(1, 5)]).toEqual([0xca, 0xf4, 0xd0, 0xd4]); // 属性
     expect(run('iconv', ['-f', 'GBK', '-t', 'UTF-8', write('txt', { encoding: 'gbk' })])).toContain('吕梁能源科创有限公司');

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import type { InputFile } from '../src/core/extract.js';
+import { exportParcels, type ExportedFile } from '../src/core/formats/exportParcels.js';
+import { toGuotuTxtText } from '../src/core/formats/guotu-txt/toGuotuTxt.js';
+import { toShapefile } from '../src/core/formats/shapefile/toShapefile.js';
 import type { Diagnostic, ExtractResult } from '../src/core/model/types.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -192,3 +195,24 @@ function docx(before: string[], table: string[][], after: string[]): Uint8Array 
   });
 }
 
+
+/** A download the test expects to succeed: its file, or the writer's diagnostics as the failure. */
+export function exported(...args: Parameters<typeof exportParcels>): ExportedFile {
+  const outcome = exportParcels(...args);
+  if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => `${d.code}: ${d.message.en}`).join('; '));
+  return outcome.file;
+}
+
+/** The 国土 TXT text the test expects to be writable. */
+export function guotuText(...args: Parameters<typeof toGuotuTxtText>): string {
+  const text = toGuotuTxtText(...args);
+  if (typeof text !== 'string') throw new Error(`${text.code}: ${text.message.en}`);
+  return text;
+}
+
+/** The Shapefile zip the test expects to be writable. */
+export function shapefileZip(...args: Parameters<typeof toShapefile>): Uint8Array {
+  const written = toShapefile(...args);
+  if (!written.bytes) throw new Error(written.diagnostics.map((d) => `${d.code}: ${d.message.en}`).join('; '));
+  return written.bytes;
+}

@@ -6,24 +6,23 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { applyLayers } from '../src/core/layers/applyLayers.js';
 import { writeDbf } from '../src/core/formats/shapefile/dbf.js';
-import { exportParcels } from '../src/core/formats/exportParcels.js';
 import { extract } from '../src/core/extract.js';
 import { readLayers } from '../src/core/layers/readLayers.js';
 import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../src/core/formats/geojson/toLayerGeoJSON.js';
-import { gazetteInputs, repoRoot } from './helpers.js';
+import { gazetteInputs, repoRoot, exported } from './helpers.js';
 
 const DIR = path.join(repoRoot, 'tests/fixtures/synthetic');
 
 /** The synthetic rectangles as a GK Shapefile whose DBF is the planner's: `columns` with `rows`, one per feature. */
 function plannerShapefile(file: string, columns: string[], rows: (string | number)[][]): Uint8Array {
   const parcels = extract([{ file, bytes: readFileSync(path.join(DIR, file)) }]).parcels;
-  const entries = unzipSync(exportParcels(parcels, 'shp', { crs: 'gk' }).bytes);
+  const entries = unzipSync(exported(parcels, 'shp', { crs: 'gk' }).bytes);
   // writeDbf takes ASCII names only (as our exports must); a planner's ArcGIS writes Chinese ones in the table's
   // code page, so the placeholder names are patched to UTF-8 bytes (≤ 10) afterwards.
   const dbf = writeDbf(
     columns.map((_, i) => ({ name: `F${i}`, type: typeof rows[0]![i] === 'number' ? 'N' : 'C' })),
     rows,
-  );
+  ).bytes;
   columns.forEach((name, i) => {
     const bytes = new TextEncoder().encode(name);
     expect(bytes.length).toBeLessThanOrEqual(10);

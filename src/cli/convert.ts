@@ -3,7 +3,6 @@
 // option checks and exit codes.
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { diagnose } from '../core/diagnostics/catalogue.js';
 import { extract } from '../core/extract.js';
 import { exportParcels, EXPORT_FORMATS, type ExportFormat } from '../core/formats/exportParcels.js';
 import type { ResourceLimits } from '../core/model/limits.js';
@@ -45,16 +44,18 @@ export async function runConvert(paths: string[], opts: ConvertOptions): Promise
     // A partial conversion looks complete to whoever opens it: nothing is written when an input was not read.
     if (result.diagnostics.some(unreadable)) return 2;
     await refuseInputs(targets, gathered.identities);
-    let file;
-    try {
-      file = exportParcels(result.parcels, opts.to as ExportFormat, {
-        crs: opts.crs as 'gk' | 'wgs84' | undefined,
-        encoding: opts.encoding as 'utf8' | 'gbk' | undefined,
-        name: path.basename(opts.out).replace(/\.[^.]*$/, '') || 'parcels',
-      });
-    } catch (err) {
-      throw new OutputError(diagnose('output-unwritable', undefined, { target: opts.out, reason: (err as Error).message }));
+    const outcome = exportParcels(result.parcels, opts.to as ExportFormat, {
+      crs: opts.crs as 'gk' | 'wgs84' | undefined,
+      encoding: opts.encoding as 'utf8' | 'gbk' | undefined,
+      name: path.basename(opts.out).replace(/\.[^.]*$/, '') || 'parcels',
+    });
+    if (!outcome.ok) {
+      for (const d of outcome.diagnostics) printDiagnostic(d);
+      return 2;
     }
+    const file = outcome.file;
+    // What the format could not hold as given (a DBF text cut to 254 bytes): written, and said.
+    for (const d of file.diagnostics) printDiagnostic(d);
     const written = parts ? await writeShapefileParts(opts.out, file.bytes) : [(await writeWhole(opts.out, file.bytes)).file];
     const drawn = result.parcels.filter((p) => p.lonLatRing).length;
     process.stderr.write(`jiezhi: ${drawn} parcels written to ${written.join(', ')} (${opts.to})\n`);

@@ -79,7 +79,8 @@ export async function runVerify(paths: string[], opts: Options): Promise<number>
 
 /** An input that cannot be read, whole or in part, is exit 2 whatever else happened; --strict only adds 1. */
 export function unreadable(d: Diagnostic): boolean {
-  return d.severity === 'error' && (d.code.startsWith('input-') || d.code === 'import-unreadable' || d.code === 'limit-exceeded');
+  // A file refused, or a part of it that could not be read (a corrupt record, a coordinate that is no number).
+  return d.severity === 'error' && (d.code.startsWith('input-') || d.code.startsWith('import-') || d.code === 'limit-exceeded');
 }
 
 function exitCode(result: ExtractResult, strict: boolean | undefined): number {

@@ -10,6 +10,7 @@ export const LIMIT_SETTINGS: Readonly<Record<keyof ResourceLimits, { env: string
   xmlElements: { env: 'JIEZHI_MAX_XML_ELEMENTS', scale: 1 },
   crossingsListed: { env: 'JIEZHI_MAX_CROSSINGS', scale: 1 },
   ringVertices: { env: 'JIEZHI_MAX_RING_VERTICES', scale: 1 },
+  overlapVertices: { env: 'JIEZHI_MAX_OVERLAP_VERTICES', scale: 1 },
 };
 
 export const MAX_INPUT_FLAG = '--max-input-mb';

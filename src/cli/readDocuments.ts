@@ -6,6 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { diagnose } from '../core/diagnostics/catalogue.js';
 import type { InputFile } from '../core/extract.js';
+import { checkDocx } from '../core/formats/docx/checkDocx.js';
+import type { ResourceLimits } from '../core/model/limits.js';
 import { htmlToText } from '../core/text/htmlToText.js';
 import { pdfLoadOptions, readPdfPages, rebuildPdfText } from '../core/text/rebuildPdfText.js';
 import { sniffFormat } from '../core/text/sniffFormat.js';
@@ -13,12 +15,18 @@ import type { Diagnostic } from '../core/model/types.js';
 
 const require = createRequire(import.meta.url);
 
-/** Turns PDF and DOCX bytes into an input carrying their text; other files pass through unchanged. */
-export async function prepareInput(file: string, bytes: Uint8Array): Promise<InputFile | { diagnostic: Diagnostic }> {
+/**
+ * Turns PDF and DOCX bytes into an input carrying their text; other files pass through unchanged. A docx over
+ * the archive or XML limits is refused before mammoth unpacks it.
+ */
+export async function prepareInput(file: string, bytes: Uint8Array, limits: Partial<ResourceLimits> = {}): Promise<InputFile | { diagnostic: Diagnostic }> {
   const format = sniffFormat(bytes);
   if (format === 'pdf') return pdfInput(file, bytes);
-  if (format === 'zip' && isDocx(bytes)) return docxInput(file, bytes);
-  return { file, bytes };
+  if (format !== 'zip') return { file, bytes };
+  const docx = checkDocx(file, bytes, limits);
+  if (docx.docx && docx.problem) return { diagnostic: docx.problem };
+  // A truncated .docx has lost the directory checkDocx reads, but is still a Word document to report as one.
+  return docx.docx || isDocx(bytes) ? docxInput(file, bytes) : { file, bytes };
 }
 
 async function pdfInput(file: string, bytes: Uint8Array): Promise<InputFile | { diagnostic: Diagnostic }> {

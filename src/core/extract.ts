@@ -129,7 +129,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
   const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
   return {
     parcels,
-    topology: analyzeTopology(parcels),
+    topology: analyzeTopology(parcels, options.limits, diagnostics),
     diagnostics,
     inputs: summary,
     pointLines: { total: pointLines.length, inParcels, inDiagnostics },

@@ -25,7 +25,7 @@ function write(name: string, content: string | Uint8Array): string {
 describe('unreadable coordinate files and documents exit 2, also with --strict', () => {
   const docx = docxWithPointTable(DOC10);
   const cases: [string, () => string, RegExp][] = [
-    ['a corrupt Shapefile', () => write('broken.zip', zipSync({ 'a.shp': new Uint8Array(120).fill(7), 'a.dbf': new Uint8Array(40), 'a.shx': new Uint8Array(10) })), /broken\.zip:0: error import-unreadable: .*Shapefile/],
+    ['a corrupt Shapefile', () => write('broken.zip', zipSync({ 'a.shp': new Uint8Array(120).fill(7), 'a.dbf': new Uint8Array(40), 'a.shx': new Uint8Array(10) })), /broken\.zip:0: error import-corrupt: .*a\.shp.*Shapefile/],
     ['invalid GeoJSON', () => write('broken.geojson', '{"type":"FeatureCollection","features":[{"type":"Feature"'), /broken\.geojson:0: error import-unreadable: .*GeoJSON/],
     ['a truncated Word document', () => write('cut.docx', docx.slice(0, Math.floor(docx.length * 0.6))), /cut\.docx:0: error input-document-unreadable: .*\(the Word document cannot be read: /],
   ];
@@ -56,7 +56,7 @@ describe('unreadable coordinate files and documents exit 2, also with --strict',
   it('convert with nothing to write is exit 2 with the reason', async () => {
     const r = await jiezhi(['convert', write('no-points.txt', '没有坐标的文本\n'), '--to', 'geojson', '--out', path.join(tmp, 'empty.geojson')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/output-unwritable: .*no parcel with geometry to write/);
+    expect(r.stderr).toMatch(/export-no-geometry: .*no parcel with geometry to write/);
   });
 });
 

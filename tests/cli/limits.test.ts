@@ -37,7 +37,7 @@ describe('pipes', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.finished).toBe(false);
     expect(r.written).toBeLessThan(DEFAULT_LIMITS.inputBytes + 16 * ZEROS.length);
-    expect(r.stderr).toMatch(/^stdin:0: error limit-exceeded: .*input is > 200 MB, the limit is 200 MB \(--max-input-mb, JIEZHI_MAX_INPUT_MB\)/m);
+    expect(r.stderr).toMatch(/^stdin:0: error limit-exceeded: .*the bytes read is > 200 MB, the limit is 200 MB \(--max-input-mb, JIEZHI_MAX_INPUT_MB\)/m);
     // The limit's worth of bytes is held, never the whole stream (the old reader grew without bound).
     expect(r.peakMB).toBeLessThan(450);
     expect(r.seconds).toBeLessThan(10);

@@ -3,11 +3,9 @@
 // and writers that say the same datum back. Without a named datum nothing changes: CGCS2000 and its info note.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/core/extract.js';
-import { toGuotuTxtText } from '../../src/core/formats/guotu-txt/toGuotuTxt.js';
-import { toShapefile } from '../../src/core/formats/shapefile/toShapefile.js';
 import { unzipSync, zipSync } from 'fflate';
 import type { ExtractResult } from '../../src/core/model/types.js';
-import { cs2cs, run, shoelace } from '../helpers.js';
+import { cs2cs, run, shoelace, guotuText, shapefileZip } from '../helpers.js';
 
 const POINTS = [
   [4153889.349, 37512090.648],
@@ -73,12 +71,12 @@ describe('a datum named in a 国土 TXT header', () => {
 
   it('writes the datum back: 国土 TXT header, Shapefile .prj in the datum’s zone that GDAL reads as Xian 1980', async () => {
     const p = read(guotu('1980西安坐标系')).parcels;
-    expect(toGuotuTxtText(p, { date: '2024-01-01' })).toContain('坐标系=1980西安坐标系\r\n');
-    const files = unzipSync(toShapefile(p));
+    expect(guotuText(p, { date: '2024-01-01' })).toContain('坐标系=1980西安坐标系\r\n');
+    const files = unzipSync(shapefileZip(p));
     const prj = new TextDecoder().decode(files['parcels.prj']!);
     expect(prj).toBe((await run('projinfo', ['EPSG:2361', '-o', 'WKT1_ESRI', '-q'])).stdout.trim());
     // Read back: the .prj names the datum, so the record is Xian 1980 again, on the same grid.
-    const back = extract([{ file: 'back.zip', bytes: toShapefile(p) }]).parcels[0]!;
+    const back = extract([{ file: 'back.zip', bytes: shapefileZip(p) }]).parcels[0]!;
     expect(back.datum).toBe('Xian80');
     expect(back.zone!.epsg).toBe(2361);
     expect(back.points[0]!.x).toBeCloseTo(POINTS[0][0], 6);
@@ -87,7 +85,7 @@ describe('a datum named in a 国土 TXT header', () => {
 
   it('reads a Beijing 1954 lon/lat Shapefile on Beijing 1954 zones', () => {
     const p = read(guotu('1954北京坐标系')).parcels;
-    const zip = toShapefile(p, { crs: 'wgs84' });
+    const zip = shapefileZip(p, { crs: 'wgs84' });
     const files = unzipSync(zip);
     // A WGS 84 export says WGS 84; swap in the Beijing 1954 .prj a producer would have written.
     files['parcels.prj'] = new TextEncoder().encode(

@@ -3,7 +3,7 @@ import { extract } from '../../src/core/extract.js';
 import type { ExtractResult } from '../../src/core/model/types.js';
 import { unaccounted } from '../helpers.js';
 
-export const FILE = 'notice.txt';
+const FILE = 'notice.txt';
 
 export function read(text: string): ExtractResult {
   return extract([{ file: FILE, bytes: new TextEncoder().encode(text) }]);

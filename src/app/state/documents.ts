@@ -12,8 +12,11 @@ type Failure = { failure: { zh: string; en: string } };
 export async function readDocument(name: string, bytes: ArrayBuffer): Promise<ImportFile | Failure> {
   const head = new Uint8Array(bytes, 0, Math.min(5, bytes.byteLength));
   if (String.fromCharCode(...head) === '%PDF-') return pdf(name, bytes);
-  if (await isDocx(bytes)) return docx(name, bytes);
-  return { name, bytes };
+  const { checkDocx } = await import('../../core/formats/docx/checkDocx.js');
+  const check = checkDocx(name, new Uint8Array(bytes));
+  if (!check.docx) return { name, bytes };
+  if (check.problem) return { failure: check.problem.message };
+  return docx(name, bytes);
 }
 
 async function pdf(name: string, bytes: ArrayBuffer): Promise<ImportFile | Failure> {
@@ -41,14 +44,5 @@ async function docx(name: string, bytes: ArrayBuffer): Promise<ImportFile | Fail
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     return { failure: { zh: `无法读取该 Word 文档（${reason}）`, en: `the Word document cannot be read (${reason})` } };
-  }
-}
-
-async function isDocx(bytes: ArrayBuffer): Promise<boolean> {
-  const { unzipSync } = await import('fflate');
-  try {
-    return Object.keys(unzipSync(new Uint8Array(bytes), { filter: (f) => f.name === 'word/document.xml' })).length > 0;
-  } catch {
-    return false;
   }
 }

@@ -25,7 +25,7 @@ export interface FileRows {
   duplicates: Parcel[];
 }
 
-export interface DocumentRow {
+interface DocumentRow {
   key: string;
   doc: string;
   title: string;

@@ -57,9 +57,15 @@ export const DIAGNOSTIC_CODES = {
   },
   'limit-exceeded': {
     severity: 'error',
-    zh: (p) => `超出资源上限：${p.what_zh}为 ${p.value}，上限 ${p.limit}，已停止读取`,
-    en: (p) => `resource limit reached: ${p.what_en} is ${p.value}, the limit is ${p.limit}; reading stopped`,
+    zh: (p) => `超出资源上限：${limitName(p.what).zh}为 ${p.value}，上限 ${p.limit}，已停止读取`,
+    en: (p) => `resource limit reached: ${limitName(p.what).en} is ${p.value}, the limit is ${p.limit}; reading stopped`,
     help: { zh: '文件可能已损坏或是恶意构造的；确属正常的大文件时，可按 README“资源上限”一节放宽上限。', en: 'The file may be corrupt or crafted; if it is a genuine large file, raise the limit as the README section on resource limits explains.' },
+  },
+  'input-control-character': {
+    severity: 'warning',
+    zh: (p) => `该行含有控制字符（${p.char}），已跳过该行${p.more ? `；另有 ${p.more} 行同样被跳过，未逐一列出` : ''}`,
+    en: (p) => `the line contains a control character (${p.char}); the line was skipped${p.more ? `; ${p.more} more such lines were skipped and are not listed` : ''}`,
+    help: { zh: '文件中夹杂了不可见的控制字符（多为传输或拼接损坏）；对照原文补上该行。', en: 'The file holds an invisible control character (usually damage in transfer or concatenation); restore the line from the original.' },
   },
   'input-pdf-no-text': {
     severity: 'error',
@@ -180,8 +186,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'ring-self-intersection': {
     severity: 'error',
-    zh: (p) => `界址线自相交，交点约在 X=${p.x}，Y=${p.y}${p.more ? `；另有 ${p.more} 处交点未逐一列出` : ''}`,
-    en: (p) => `the boundary crosses itself near X=${p.x}, Y=${p.y}${p.more ? `; ${p.more} more crossings are not listed` : ''}`,
+    zh: (p) => `界址线自相交，交点约在 X=${p.x}，Y=${p.y}${p.more ? `；另有${p.atLeast ? '至少 ' : ' '}${p.more} 处交点未逐一列出` : ''}`,
+    en: (p) => `the boundary crosses itself near X=${p.x}, Y=${p.y}${p.more ? `; ${p.atLeast ? 'at least ' : ''}${p.more} more crossings are not listed` : ''}`,
     help: { zh: '多为点序颠倒或坐标录错：查看“可能的原因”中的交换或改数字建议，并对照原文核对。', en: 'Usually two points out of order or a mistyped coordinate: see the swap or digit suggestions among the possible causes and check the original.' },
   },
   'zone-unknown': {
@@ -377,6 +383,42 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `the stated total ${p.total} cannot be checked: ${p.en}`,
     help: { zh: '补全缺少的区段坐标后重新导入。', en: 'Complete the missing sections and import again.' },
   },
+  'import-corrupt': {
+    severity: 'error',
+    zh: (p) => `${p.part} ${Number(p.record) > 0 ? `第 ${p.record} 条记录` : '文件头'}：${corruptField(p.field).zh} ${p.value} ${corruptProblem(p).zh}`,
+    en: (p) => `${p.part} ${Number(p.record) > 0 ? `record ${p.record}` : 'header'}: ${corruptField(p.field).en} ${p.value} ${corruptProblem(p).en}`,
+    help: { zh: '文件已损坏（长度、数量或偏移与实际字节不符）；损坏处之后的内容未读取。请用 GIS 软件打开并另存，或向提供方索取完好的文件。', en: 'The file is corrupt (a length, count or offset disagrees with the bytes present); nothing after the damage was read. Open and save it again in GIS software, or ask its sender for an intact copy.' },
+  },
+  'import-coordinate-not-finite': {
+    severity: 'error',
+    zh: (p) => `坐标 ${p.value} 不是有限数值，该要素未作为地块读取`,
+    en: (p) => `the coordinate ${p.value} is not a finite number; the feature was not read as a parcel`,
+    help: { zh: '坐标为 NaN、无穷大或超出双精度范围（如 1e309），多为导出软件出错；对照原始数据更正。', en: 'The coordinate is NaN, infinite or beyond double precision (such as 1e309), usually an exporting program’s fault; correct it from the original data.' },
+  },
+  'export-text-cut': {
+    severity: 'warning',
+    zh: (p) => `第 ${p.record} 条记录的字段 ${p.field} 长 ${p.bytes} 字节，超过 DBF 的 254 字节上限，已在字符边界截断为 ${p.kept} 字节`,
+    en: (p) => `record ${p.record}, field ${p.field}: the text is ${p.bytes} bytes, over the DBF limit of 254; cut at a character boundary to ${p.kept} bytes`,
+    help: { zh: 'Shapefile 的属性表每个文本字段最多 254 字节（约 84 个汉字）；完整内容请使用 GeoJSON 导出。', en: 'A Shapefile’s attribute table holds at most 254 bytes per text field (about 84 Chinese characters); export GeoJSON for the full text.' },
+  },
+  'export-control-character': {
+    severity: 'warning',
+    zh: (p) => `第 ${p.record} 条记录的字段 ${p.field} 含有控制字符（${p.char}），已替换为空格`,
+    en: (p) => `record ${p.record}, field ${p.field} contains a control character (${p.char}); it was replaced by a space`,
+    help: { zh: 'DBF 文本字段不能含有 NUL 等控制字符（读取软件会在此截断）；检查来源数据。', en: 'A DBF text field cannot hold NUL or other control characters (readers cut the text there); check the source data.' },
+  },
+  'export-zones-mixed': {
+    severity: 'error',
+    zh: (p) => `高斯-克吕格导出要求所有地块位于同一投影带，而它们位于 ${p.found}；未导出`,
+    en: (p) => `a Gauss–Krüger export needs the parcels in one zone, they are in ${p.found}; nothing was exported`,
+    help: { zh: '按投影带分别导出，或选择 WGS84 经纬度导出。', en: 'Export each zone separately, or choose WGS84.' },
+  },
+  'topology-overlap-not-computed': {
+    severity: 'warning',
+    zh: (p) => `${p.a} 与 ${p.b} 可能重叠，但两者的 ${p.vertices} 个界址点连同边界交点超过精确求交上限 ${p.limit}，重叠面积未计算`,
+    en: (p) => `${p.a} and ${p.b} may overlap, but their ${p.vertices} vertices with the crossings of their boundaries are over the exact-overlap limit of ${p.limit}; the overlap area was not computed`,
+    help: { zh: '在 GIS 软件中检查两宗地的重叠；确有需要时可按 README“资源上限”一节放宽上限。', en: 'Check the overlap of the two parcels in GIS software; if needed, raise the limit as the README section on resource limits explains.' },
+  },
   'mining-block-unclosed': {
     severity: 'warning',
     zh: () => '最后一组拐点之后没有“标高”行，未构成矿区块段',
@@ -537,12 +579,6 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'no parcel with geometry to write (none of the chosen records has boundary points)',
     help: { zh: '选择带坐标的宗地（地图上有图形的记录）后再下载。', en: 'Choose parcels with coordinates (records drawn on the map) and download again.' },
   },
-  'export-mixed-zones': {
-    severity: 'error',
-    zh: (p) => `高斯-克吕格投影的 Shapefile 要求宗地在同一投影带内，所选宗地分属 ${p.zones}；请按带分别导出，或选择 WGS84`,
-    en: (p) => `a Gauss–Krüger export needs the parcels in one zone, they are in ${p.zones}; export each zone separately or choose WGS84`,
-    help: { zh: '按投影带筛选后分别导出，或改用 WGS84 经纬度的 Shapefile。', en: 'Filter by zone and export each, or choose the WGS84 Shapefile.' },
-  },
   'export-gbk-unencodable': {
     severity: 'error',
     zh: (p) => `字符“${p.char}”（U+${p.codePoint}）无法用 GBK 编码写出，请选择 UTF-8`,
@@ -558,4 +594,69 @@ export function diagnose(code: DiagnosticCode, source?: SourceSpan, params: Para
   const d: Diagnostic = { code, severity: spec.severity, message: { zh: spec.zh(params), en: spec.en(params) } };
   if (source) d.source = source;
   return d;
+}
+
+// What a limit-exceeded diagnostic names: a ResourceLimits field; anything else is shown as given.
+const LIMIT_NAMES: Record<string, { zh: string; en: string }> = {
+  inputBytes: { zh: '读取的字节数', en: 'the bytes read' },
+  archiveBytes: { zh: '压缩包解压后的字节数', en: 'the bytes inflated from the archive' },
+  archiveEntries: { zh: '压缩包的条目数', en: 'the number of archive entries' },
+  xmlElements: { zh: 'XML 元素数', en: 'the number of XML elements' },
+  ringVertices: { zh: '一个坐标串的界址点数', en: 'the number of vertices of one ring' },
+  crossingsListed: { zh: '列出的自相交点数', en: 'the self-intersections listed' },
+  overlapVertices: { zh: '精确求交的界址点数', en: 'the vertices of an exact overlap' },
+};
+
+function limitName(what: string | number): { zh: string; en: string } {
+  return LIMIT_NAMES[what] ?? { zh: String(what), en: String(what) };
+}
+
+// The fields and faults import-corrupt names, for the binary formats (.shp, .shx, .dbf, zip).
+const CORRUPT_FIELDS: Record<string, { zh: string; en: string }> = {
+  'file-code': { zh: '文件标识', en: 'file code' },
+  'shape-type': { zh: '图形类型', en: 'shape type' },
+  'content-length': { zh: '内容长度', en: 'content length' },
+  'part-count': { zh: '环数', en: 'part count' },
+  'point-count': { zh: '点数', en: 'point count' },
+  'part-start': { zh: '环起点', en: 'part start' },
+  'record-offset': { zh: '记录偏移', en: 'record offset' },
+  'header-length': { zh: '文件头长度', en: 'header length' },
+  'record-length': { zh: '记录长度', en: 'record length' },
+  'record-count': { zh: '记录数', en: 'record count' },
+  'entry-count': { zh: '条目数', en: 'entry count' },
+  'directory-offset': { zh: '目录偏移', en: 'directory offset' },
+  'entry-offset': { zh: '条目偏移', en: 'entry offset' },
+  'compression-method': { zh: '压缩方式', en: 'compression method' },
+  'compressed-data': { zh: '压缩数据', en: 'compressed data' },
+  'xml-element': { zh: 'XML 元素', en: 'XML element' },
+  checksum: { zh: '校验和', en: 'checksum' },
+};
+
+function corruptField(field: string | number): { zh: string; en: string } {
+  return CORRUPT_FIELDS[field] ?? { zh: String(field), en: String(field) };
+}
+
+function corruptProblem(p: Params): { zh: string; en: string } {
+  switch (p.problem) {
+    case 'negative':
+      return { zh: '是负数', en: 'is negative' };
+    case 'past-end':
+      return { zh: `超出文件末尾（文件共 ${p.size} 字节）`, en: `runs past the end of the file (${p.size} bytes)` };
+    case 'past-record':
+      return { zh: `超出该记录的内容（${p.size} 字节）`, en: `runs past the record's content (${p.size} bytes)` };
+    case 'too-small':
+      return { zh: `小于最小值 ${p.expected}`, en: `is below the minimum of ${p.expected}` };
+    case 'out-of-range':
+      return { zh: `不在 ${p.expected} 范围内`, en: `is outside ${p.expected}` };
+    case 'mismatch':
+      return { zh: `与 ${p.other} 的 ${p.expected} 不符`, en: `disagrees with ${p.expected} in ${p.other}` };
+    case 'checksum':
+      return { zh: `与解压后数据的校验和 ${p.expected} 不符`, en: `disagrees with ${p.expected}, the checksum of the inflated data` };
+    case 'unclosed':
+      return { zh: '没有正确闭合', en: 'is not closed properly' };
+    case 'unsupported':
+      return { zh: '不受支持', en: 'is not supported' };
+    default:
+      return { zh: `无效（${p.reason ?? p.problem}）`, en: `is invalid (${p.reason ?? p.problem})` };
+  }
 }

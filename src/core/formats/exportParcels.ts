@@ -5,7 +5,7 @@ import { unencodableInGbk, type TextEncoding } from '../text/encodeText.js';
 import { hasGeometry } from '../geometry/parcelGeometry.js';
 import { toCsv } from './csv/toCsv.js';
 import { toFeatureCollection } from './geojson/toGeoJSON.js';
-import { toGuotuTxt } from './guotu-txt/toGuotuTxt.js';
+import { toGuotuTxt, toGuotuTxtText } from './guotu-txt/toGuotuTxt.js';
 import { toKml, toKmz } from './kml/toKml.js';
 import { toMiningCollection } from './geojson/toMiningGeoJSON.js';
 import { toShapefile, type ExportCrs } from './shapefile/toShapefile.js';
@@ -29,7 +29,10 @@ export interface ExportedFile {
   fileName: string;
   mimeType: string;
   bytes: Uint8Array;
+  /** What the format could not hold as given (a DBF text cut to 254 bytes, a control character replaced). */
+  diagnostics: Diagnostic[];
 }
+
 
 const MIME: Record<ExportFormat, string> = {
   geojson: 'application/geo+json',
@@ -42,32 +45,25 @@ const MIME: Record<ExportFormat, string> = {
 
 const EXTENSION: Record<ExportFormat, string> = { geojson: 'geojson', shp: 'zip', kml: 'kml', kmz: 'kmz', txt: 'txt', csv: 'csv' };
 
+/** The file, or why it cannot be written (no geometry, parcels in several zones, text GBK cannot hold), as coded diagnostics. */
 export type ExportOutcome = { ok: true; file: ExportedFile } | { ok: false; diagnostics: Diagnostic[] };
 
-/** exportParcels for a shell that shows the user why a file cannot be written: as coded diagnostics. */
-export function tryExportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportOutcome {
+export function exportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportOutcome {
   const drawn = parcels.filter(hasGeometry);
   if (drawn.length === 0) return { ok: false, diagnostics: [diagnose('export-no-geometry')] };
-  if (format === 'shp' && (options.crs ?? 'gk') === 'gk') {
-    const zones = [...new Set(drawn.map((p) => p.zone?.epsg).filter((c): c is number => c !== undefined))];
-    if (zones.length !== 1) return { ok: false, diagnostics: [diagnose('export-mixed-zones', undefined, { zones: zones.length === 0 ? '—' : zones.map((c) => `EPSG:${c}`).join('、') })] };
-  }
   if (format === 'txt' && options.encoding === 'gbk') {
-    const bad = unencodableInGbk(new TextDecoder().decode(toGuotuTxt(drawn, { encoding: 'utf8', date: options.date })));
+    const text = toGuotuTxtText(drawn, { date: options.date });
+    const bad = typeof text === 'string' ? unencodableInGbk(text) : null;
     if (bad) return { ok: false, diagnostics: [diagnose('export-gbk-unencodable', undefined, bad)] };
   }
-  return { ok: true, file: exportParcels(drawn, format, options) };
-}
-
-/** Throws an Error with a user-facing message when the parcels cannot be written (no geometry, mixed zones, GBK). */
-export function exportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportedFile {
-  const drawn = parcels.filter(hasGeometry);
-  if (drawn.length === 0) throw new Error('no parcel with geometry to write');
   const name = options.name ?? 'parcels';
-  return { fileName: `${name}.${EXTENSION[format]}`, mimeType: MIME[format], bytes: write(drawn, format, { ...options, name }) };
+  const written = write(drawn, format, { ...options, name });
+  const { bytes, diagnostics } = written instanceof Uint8Array ? { bytes: written, diagnostics: [] } : 'code' in written ? { bytes: null, diagnostics: [written] } : written;
+  if (!bytes || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
+  return { ok: true, file: { fileName: `${name}.${EXTENSION[format]}`, mimeType: MIME[format], bytes, diagnostics } };
 }
 
-function write(parcels: Parcel[], format: ExportFormat, options: ExportOptions): Uint8Array {
+function write(parcels: Parcel[], format: ExportFormat, options: ExportOptions): Uint8Array | Diagnostic | { bytes: Uint8Array | null; diagnostics: Diagnostic[] } {
   switch (format) {
     case 'geojson': {
       // Land parcels and mining zones in one file; each feature's `layer` property tells them apart.

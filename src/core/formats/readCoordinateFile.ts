@@ -6,7 +6,8 @@ import { isCoordinateList, readCoordinateList } from './coordinate-list/readCoor
 import { isGeoJSON, readGeoJSON } from './geojson/readGeoJSON.js';
 import { isGuotuTxt, readGuotuTxt, type CoordinateFileRead } from './guotu-txt/readGuotuTxt.js';
 import { isMiningTxt, readMiningTxt } from './mining-txt/readMiningTxt.js';
-import { isZip, readShapefile } from './shapefile/readShapefile.js';
+import { readShapefile } from './shapefile/readShapefile.js';
+import { isZip } from './zip.js';
 import type { ExtractOptions } from '../model/types.js';
 
 export type { CoordinateFileRead };

@@ -37,7 +37,7 @@ const LOCATION = /(?:地理位置|矿区位置|用海位置|项目位置|宗地�
 const SITED = /位于([^,。;]{2,40})/u;
 
 /** Lines a web page wraps around the notice, and debris of lost characters ("??? 清遠市…"). */
-export function contentLines(lines: readonly ContextLine[]): ContextLine[] {
+function contentLines(lines: readonly ContextLine[]): ContextLine[] {
   return lines.filter((l) => !isWebFurniture(l.text) && /[^?\s]/.test(l.text));
 }
 
@@ -160,7 +160,7 @@ const MINING_WORDS = /采矿权|探矿权|矿区范围|矿区面积|矿段|采�
 const LAND_WORDS = /宗地|建设用地|征地|用海|海域|地块|界址点|土地/u;
 const WEAK_MINING = /拐点|矿/u;
 
-export function inferKind(text: string): { kind: RecordKind; word: string | null } {
+function inferKind(text: string): { kind: RecordKind; word: string | null } {
   const mining = MINING_WORDS.exec(text);
   if (mining) return { kind: 'mining-zone', word: mining[0] };
   const land = LAND_WORDS.exec(text);

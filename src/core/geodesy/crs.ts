@@ -5,7 +5,7 @@
 // arithmetic below (checked against PROJ's database in tests/crs.test.ts and tests/datums/).
 import type { Datum, ZoneInfo } from '../model/types.js';
 
-export const CGCS2000_GEOGRAPHIC = 4490;
+const CGCS2000_GEOGRAPHIC = 4490;
 export const WGS84_GEOGRAPHIC = 4326;
 
 /** CGCS2000 ellipsoid; proj4's `+ellps=GRS80` has the same a and 1/f. */

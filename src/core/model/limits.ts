@@ -15,6 +15,8 @@ export interface ResourceLimits {
   crossingsListed: number;
   /** Vertices of one ring; a boundary of more is refused rather than checked. */
   ringVertices: number;
+  /** Vertices of two rings together, with their crossings, beyond which the exact clipper does not compute their overlap. */
+  overlapVertices: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: Readonly<ResourceLimits> = Object.freeze({
   xmlElements: 5_000_000,
   crossingsListed: 100,
   ringVertices: 200_000,
+  overlapVertices: 10_000,
 });
 
 /** The defaults with a caller's overrides; a value that is not a positive finite number keeps the default. */

@@ -15,6 +15,8 @@ export interface ParcelPairRelation {
   overlapM2: number;
   /** True when the overlap is no wider than printing can explain: a precision sliver, not a conflict. */
   overlapWithinPrecision: boolean;
+  /** Set when the rings may overlap but their vertices and crossings exceed limits.overlapVertices: overlapM2 is then 0, unknown. */
+  overlapNotComputed?: true;
   /** Widest gap found between a vertex of one and the boundary of the other, beyond the precision. */
   gap: { widthM: number; parcel: string; label: number } | null;
 }

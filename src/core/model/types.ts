@@ -1,3 +1,4 @@
+import type { ResourceLimits } from './limits.js';
 import type { TopologyReport } from './topology.js';
 import type { LayerResult } from './layers.js';
 import type { Mine, MineralPlan, MiningPolicy } from './mining.js';
@@ -141,8 +142,10 @@ export interface GeometryChecks {
   orientation: 'clockwise' | 'counterclockwise' | 'degenerate';
   closed: boolean;
   repeatedVertices: number[];
-  /** Where edges cross, as [X, Y] on the grid. */
+  /** Where edges cross, as [X, Y] on the grid; at most limits.crossingsListed. */
   selfIntersections: [number, number][];
+  /** Set when the search stopped at the limit: the ring crosses itself more often than listed. */
+  moreSelfIntersections?: true;
 }
 
 /** A single-edit explanation of a mismatch or an unusable ring, worded as a suggestion. */
@@ -197,6 +200,8 @@ export interface ExtractOptions {
   zone?: { width: 3 | 6; zone: number };
   /** Largest input in bytes that is read (default DEFAULT_LIMITS.inputBytes of model/limits.ts). */
   maxInputBytes?: number;
+  /** Overrides of the resource limits (model/limits.ts) for archives, XML, crossings and ring sizes. */
+  limits?: Partial<ResourceLimits>;
 }
 
 export interface ExtractResult {

@@ -8,8 +8,9 @@
 //   manifest.json         names all of the above and the layer files that exist, and the bounds of the data.
 
 export const INDEX_FORMAT = 'jiezhi-page-index/1';
-export const MANIFEST_FORMAT = 'jiezhi-manifest/2';
+const MANIFEST_FORMAT = 'jiezhi-manifest/2';
 export const PAGE_DIR = 'page';
+/** @public scripts/publish-data.mjs reads these files (knip cannot follow its import of dist/). */
 export const LAYER_FILES = { parcel: 'parcels.geojson', mining: 'mining.geojson', planning: 'planning.geojson' } as const;
 
 /** Display positions (bbox, label point) are whole multiples of 1e-7° (≈ 1 cm); records and downloads keep full precision. */
@@ -17,7 +18,10 @@ export const DISPLAY_UNIT = 1e7;
 /** With more drawn parcels than this, the map writes names from LABEL_MINZOOM on and draws status dots below. */
 export const LABEL_ALL_ZOOMS_MAX = 3000;
 export const LABEL_MINZOOM = 14;
-/** Above this many parcel features the map reads vector tiles; below it MapLibre tiles the GeoJSON itself in well under a second. */
+/**
+ * Above this many parcel features the map reads vector tiles; below it MapLibre tiles the GeoJSON itself in well
+ * under a second. @public scripts/publish-data.mjs decides with it.
+ */
 export const TILE_THRESHOLD = 3000;
 
 /** A position to whole DISPLAY_UNITs. */
@@ -83,7 +87,7 @@ export interface TileSet {
 }
 
 export type Bounds = [number, number, number, number];
-export type LayerName = keyof typeof LAYER_FILES;
+type LayerName = keyof typeof LAYER_FILES;
 
 export interface Manifest {
   format: string;
@@ -97,6 +101,7 @@ export interface Manifest {
   sources: Record<string, string>;
 }
 
+/** @public written by scripts/publish-data.mjs. */
 export function pageManifest(init: Pick<Manifest, 'count' | 'bounds' | 'tiles' | 'layers' | 'sources'>): Manifest {
   return { format: MANIFEST_FORMAT, records: 'records.json', index: `${PAGE_DIR}/index.json`, count: init.count, bounds: init.bounds, tiles: init.tiles, layers: init.layers, sources: init.sources };
 }

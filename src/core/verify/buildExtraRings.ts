@@ -2,7 +2,8 @@
 // a hole of the ring just around it when it lies inside an odd number of rings, another part otherwise (an island
 // in a hole is a part): files number rings without saying which, so containment decides (geometry/nestRings).
 // Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
-import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { checkGeometry, dropRepeatedVertices, selfIntersectionDiagnostics } from '../geometry/checkGeometry.js';
+import { resolveLimits } from '../model/limits.js';
 import { ringContainers } from '../geometry/nestRings.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
@@ -47,8 +48,8 @@ export function buildExtraRings(
       diagnostics.push(diagnose('zone-mixed', where, { zones: `${name(zone)}, ${name('zone' in other ? other.zone : null)}` }));
       return null;
     }
-    const checks = checkGeometry(kept, true, []);
-    for (const [x, y] of checks.selfIntersections) diagnostics.push(diagnose('ring-self-intersection', where, { x: x.toFixed(3), y: y.toFixed(3) }));
+    const checks = checkGeometry(kept, true, [], resolveLimits(options.limits).crossingsListed);
+    diagnostics.push(...selfIntersectionDiagnostics(checks, where));
     if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') return null;
     rings.push(kept);
   }

@@ -1,7 +1,8 @@
 // From a record's printed points to a checked, verified parcel: zone, lon/lat ring, geometry checks,
 // planar and ellipsoidal areas, and the verdict on the stated area.
 import { buildExtraRings, NO_EXTRA_RINGS } from './buildExtraRings.js';
-import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { checkGeometry, dropRepeatedVertices, selfIntersectionDiagnostics } from '../geometry/checkGeometry.js';
+import { resolveLimits } from '../model/limits.js';
 import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
@@ -22,8 +23,6 @@ import type {
   ZoneInfo,
 } from '../model/types.js';
 import { verifyArea } from './verifyArea.js';
-
-const MAX_CROSSINGS_LISTED = 5;
 
 const NO_AREA: Omit<AreaVerification, 'status'> = {
   computedM2: null,
@@ -76,8 +75,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const printedIndex = new Map(record.points.map((p, i) => [p, i]));
   const lonLat = kept.map((p) => pointLonLat[printedIndex.get(p)!]!);
 
-  const checks = checkGeometry(kept, record.closingPoint !== null, repeated);
-  reportCrossings(checks, record, diagnostics);
+  const checks = checkGeometry(kept, record.closingPoint !== null, repeated, resolveLimits(options.limits).crossingsListed);
+  diagnostics.push(...selfIntersectionDiagnostics(checks, record.span));
   if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') {
     return { ...unusable(checks.selfIntersections.length > 0), zone, pointLonLat, checks };
   }
@@ -118,8 +117,8 @@ function unplaced(
     return unusable();
   }
   diagnostics.push(diagnose('zone-unknown-not-drawn', record.points[0]!.source));
-  const checks = checkGeometry(kept, record.closingPoint !== null, repeated);
-  reportCrossings(checks, record, diagnostics);
+  const checks = checkGeometry(kept, record.closingPoint !== null, repeated, resolveLimits(options.limits).crossingsListed);
+  diagnostics.push(...selfIntersectionDiagnostics(checks, record.span));
   if (checks.selfIntersections.length > 0 || checks.orientation === 'degenerate') return unusable(checks);
   const rings = record.extraRings?.length ? buildExtraRings(record, null, kept, options, diagnostics) : NO_EXTRA_RINGS;
   if (!rings) return unusable(checks);
@@ -175,15 +174,6 @@ function verifyEllipsoidal(
   if (planar.status !== 'match') return { ...ellipsoidal, planarM2 };
   diagnostics.push(diagnose('area-planar-figure', stated!.source, { planar: planarM2.toFixed(4), ellipsoidal: ellipsoidalM2.toFixed(4) }));
   return { ...planar, planarM2, agreesWith: 'planar' };
-}
-
-// A few crossings locate the problem; a spike along a dense ring can cross a hundred edges.
-function reportCrossings(checks: GeometryChecks, record: LandRecord, diagnostics: Diagnostic[]): void {
-  const crossings = checks.selfIntersections;
-  crossings.slice(0, MAX_CROSSINGS_LISTED).forEach(([x, y], i) => {
-    const more = i === MAX_CROSSINGS_LISTED - 1 ? crossings.length - MAX_CROSSINGS_LISTED : 0;
-    diagnostics.push(diagnose('ring-self-intersection', record.span, { x: x.toFixed(3), y: y.toFixed(3), more }));
-  });
 }
 
 // How far a Xian 1980 or Beijing 1954 position drawn as CGCS2000 usually lands (docs/reading-rules-datums.md

@@ -339,5 +339,5 @@ function swappedNeighbours(points: readonly BoundaryPoint[], stated: StatedArea 
 }
 
 function crosses(points: readonly BoundaryPoint[]): boolean {
-  return findSelfIntersections(points).length > 0;
+  return findSelfIntersections(points, 1).length > 0;
 }

@@ -5,6 +5,7 @@
 import { zoneFromEpsg } from '../../geodesy/crs.js';
 import { coordinateRecord, printedDecimals, ringToPoints, zoneForLongitude } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import { reverseRings } from '../../geometry/parcelGeometry.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
@@ -31,11 +32,22 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
   let zoneNoted = false;
   features.forEach((f, i) => {
     const source = { file, line: 0, feature: i + 1 };
-    const polygons = f.polygons;
-    if (!polygons) {
+    const shaped = f.polygons;
+    if (!shaped) {
       diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: String(geometryType(f.geometry)) }));
       return;
     }
+    if (shaped.some((poly) => poly.length === 0 || poly.some((ring) => ring.length === 0))) {
+      diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: `${geometryType(f.geometry)} with an empty ring` }));
+      return;
+    }
+    // JSON.parse reads 1e309 as Infinity: a number, but no coordinate.
+    const bad = shaped.flat(3).find((n) => !Number.isFinite(n));
+    if (bad !== undefined) {
+      diagnostics.push(nonFiniteCoordinate(source, bad));
+      return;
+    }
+    const polygons = closeRings(shaped, source, diagnostics);
     const firstLon = polygons[0]?.[0]?.[0]?.[0] ?? 0;
     const own = zoneFromEpsg(Number(f.properties.epsg));
     const chosen = own ? { zone: own, named: true } : zoneForLongitude(firstLon, options);
@@ -48,6 +60,24 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
     records.push(featureRecord({ file, index: i + 1, count: features.length, properties: f.properties, polygons: reversed, zone: chosen.zone, source }));
   });
   return { records, diagnostics, pointLines: [], lines };
+}
+
+/**
+ * Rings closed by a repeat of their first point. RFC 7946 and ESRI both require it; a ring without one keeps
+ * every vertex it lists and is closed here, with a diagnostic.
+ */
+export function closeRings(polygons: number[][][][], source: SourceSpan, diagnostics: Diagnostic[]): number[][][][] {
+  let noted = false;
+  return polygons.map((poly) =>
+    poly.map((ring) => {
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      if (!first || !last || (first[0] === last[0] && first[1] === last[1])) return ring;
+      if (!noted) diagnostics.push(diagnose('ring-not-closed', source));
+      noted = true;
+      return [...ring, first];
+    }),
+  );
 }
 
 export interface FeatureInit {
@@ -137,14 +167,17 @@ export function geoJSONFeatures(value: unknown): GeoJSONFeature[] {
 // The one validity rule of GeoJSON input: a Polygon or MultiPolygon whose every position has finite numbers.
 function polygonsOf(g: unknown): number[][][][] | null {
   if (!isObject(g) || !Array.isArray(g.coordinates)) return null;
-  const valid = (poly: unknown) => Array.isArray(poly) && poly.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n))));
+  const valid = (poly: unknown) => Array.isArray(poly) && poly.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number')));
   if (g.type === 'Polygon' && valid(g.coordinates)) return [g.coordinates as number[][][]];
   if (g.type === 'MultiPolygon' && g.coordinates.every(valid)) return g.coordinates as number[][][][];
   return null;
 }
 
-function geometryType(g: unknown): unknown {
-  return isObject(g) ? g.type : g;
+/** What the feature has instead of a polygon, as a user can look for it in the file. */
+function geometryType(g: unknown): string {
+  const type = isObject(g) ? g.type : g;
+  if (typeof type === 'string') return type;
+  return type === null || type === undefined ? 'no geometry' : JSON.stringify(type).slice(0, 40);
 }
 
 function stringOr<T extends string | null>(v: unknown, fallback: T): string | T {

@@ -7,6 +7,7 @@
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
 import { detectDatum } from '../../geodesy/datum.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
 import { netPlanarArea } from '../../geometry/nestRings.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
@@ -62,6 +63,11 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
         return;
       }
       pointLines.push(n);
+      const huge = fields.slice(-2).find((f) => NUMBER.test(f) && !Number.isFinite(Number(f)));
+      if (huge) {
+        diagnostics.push(nonFiniteCoordinate({ file, line: n }, huge));
+        return;
+      }
       const point = parsePoint(fields, { file, line: n });
       const block = blocks[blocks.length - 1];
       if (!point || !block) {

@@ -6,7 +6,7 @@ import { encodeText, type TextEncoding } from '../../text/encodeText.js';
 import { hasGeometry, parcelRings, polygonGroups } from '../../geometry/parcelGeometry.js';
 import { sharedZoneEpsg } from '../shapefile/toShapefile.js';
 import { DATUMS, zoneDatum, zoneFromEpsg } from '../../geodesy/crs.js';
-import type { Parcel } from '../../model/types.js';
+import type { Diagnostic, Parcel } from '../../model/types.js';
 
 export interface GuotuTxtOptions {
   /** utf8 (default) or gbk, which many bureau systems still require. */
@@ -17,10 +17,12 @@ export interface GuotuTxtOptions {
 
 const M2_PER_HECTARE = 10_000;
 
-/** The text of the file. Throws when the parcels lie in more than one zone: the header names one 带号. */
-export function toGuotuTxtText(parcels: readonly Parcel[], options: Pick<GuotuTxtOptions, 'date'> = {}): string {
+/** The text of the file, or why it cannot be written: the header names one 带号, so the parcels share one zone. */
+export function toGuotuTxtText(parcels: readonly Parcel[], options: Pick<GuotuTxtOptions, 'date'> = {}): string | Diagnostic {
   const drawn = parcels.filter(hasGeometry);
-  const zone = zoneFromEpsg(sharedZoneEpsg(drawn))!;
+  const epsg = sharedZoneEpsg(drawn);
+  if (typeof epsg !== 'number') return epsg;
+  const zone = zoneFromEpsg(epsg)!;
   // Unprefixed eastings (a zone the user named) get the prefix: the format always carries it.
   const prefix = zone.prefixed ? 0 : zone.zone * 1e6;
   const date = options.date ?? new Date().toISOString().slice(0, 10);
@@ -68,8 +70,9 @@ export function toGuotuTxtText(parcels: readonly Parcel[], options: Pick<GuotuTx
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toGuotuTxt(parcels: readonly Parcel[], options: GuotuTxtOptions = {}): Uint8Array {
-  return encodeText(toGuotuTxtText(parcels, options), options.encoding ?? 'utf8');
+export function toGuotuTxt(parcels: readonly Parcel[], options: GuotuTxtOptions = {}): Uint8Array | Diagnostic {
+  const text = toGuotuTxtText(parcels, options);
+  return typeof text === 'string' ? encodeText(text, options.encoding ?? 'utf8') : text;
 }
 
 function pointLine(label: number, ring: number, x: number, y: number, xDecimals: number, yDecimals: number): string {

@@ -6,6 +6,7 @@
 // verified when the file has one block.
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { nonFiniteCoordinate } from '../corrupt.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
@@ -92,6 +93,10 @@ export function readMiningTxt(file: string, text: string): CoordinateFileRead {
     // Trailing empty fields are the 报盘 layout's; anything else after X and Y is not a corner point.
     if (fields.length < 3 || !NUMBER.test(a ?? '') || !NUMBER.test(b ?? '') || (row && rest.some((f) => f !== ''))) {
       diagnostics.push(diagnose('point-unparsed', { file, line: n }, { text: clipLine(line) }));
+      return;
+    }
+    if (!Number.isFinite(Number(a)) || !Number.isFinite(Number(b))) {
+      diagnostics.push(nonFiniteCoordinate({ file, line: n }, Number.isFinite(Number(a)) ? b! : a!));
       return;
     }
     // Corner points are 序号,X,Y; some exports put the easting first, which its digit count gives away.

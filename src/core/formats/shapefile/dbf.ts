@@ -2,6 +2,10 @@
 // bytes (a Han character is 3), with `.cpg` = UTF-8 beside the file telling GDAL, QGIS and ArcGIS so.
 // Field names are ASCII of at most 10 bytes: the format has 11 bytes for a NUL-terminated name.
 
+import { diagnose } from '../../diagnostics/catalogue.js';
+import type { Corruption } from '../corrupt.js';
+import type { Diagnostic, SourceSpan } from '../../model/types.js';
+
 export type DbfValue = string | number | null;
 
 export interface DbfField {
@@ -17,15 +21,37 @@ const encoder = new TextEncoder();
 const HEADER_BYTES = 32;
 const FIELD_BYTES = 32;
 
-/** Writes the table; a text value longer than 254 bytes is cut at a character boundary (the format's limit). */
-export function writeDbf(fields: readonly DbfField[], rows: readonly DbfValue[][]): Uint8Array {
+export interface DbfWritten {
+  bytes: Uint8Array;
+  /** Values cut to the format's 254 bytes or cleaned of control characters, by record and field. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Writes the table. A text value longer than 254 bytes (the format's limit) is cut at a character boundary,
+ * and a control character (NUL ends a value for most readers) becomes a space; both are reported, with the
+ * record's source when `sources` gives one.
+ */
+export function writeDbf(fields: readonly DbfField[], rows: readonly DbfValue[][], sources: readonly (SourceSpan | undefined)[] = []): DbfWritten {
   for (const f of fields) {
     if (!/^[A-Za-z][A-Za-z0-9_]{0,9}$/.test(f.name)) throw new Error(`DBF field name "${f.name}" must be ASCII, at most 10 bytes`);
   }
-  const cells = rows.map((row) => fields.map((f, i) => encodeCell(f, row[i] ?? null)));
+  const diagnostics: Diagnostic[] = [];
+  const cells = rows.map((row, r) =>
+    fields.map((f, i) => {
+      const text = formatDbfValue(f, row[i] ?? null);
+      const control = CONTROL.exec(text);
+      if (control) diagnostics.push(diagnose('export-control-character', sources[r], { record: r + 1, field: f.name, char: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }));
+      const cell = encodeCell(f, control ? text.replace(CONTROL_ALL, ' ') : text);
+      if (cell.length <= MAX_WIDTH) return cell;
+      const cut = cutUtf8(cell, MAX_WIDTH);
+      diagnostics.push(diagnose('export-text-cut', sources[r], { record: r + 1, field: f.name, bytes: cell.length, kept: cut.length }));
+      return cut;
+    }),
+  );
   const widths = fields.map((f, i) => {
     if (f.type === 'D') return 8;
-    return Math.min(MAX_WIDTH, Math.max(1, ...cells.map((r) => r[i]!.length)));
+    return Math.max(1, ...cells.map((r) => r[i]!.length));
   });
   const recordLength = 1 + widths.reduce((a, b) => a + b, 0);
   const headerLength = HEADER_BYTES + FIELD_BYTES * fields.length + 1;
@@ -50,22 +76,23 @@ export function writeDbf(fields: readonly DbfField[], rows: readonly DbfValue[][
   let at = headerLength;
   for (const row of cells) {
     out[at++] = 0x20; // not deleted
-    row.forEach((cell, i) => {
+    row.forEach((bytes, i) => {
       const width = widths[i]!;
-      const f = fields[i]!;
-      const bytes = cell.length > width ? cutUtf8(cell, width) : cell;
       // Numbers are right-aligned, text left-aligned; both padded with spaces.
       out.fill(0x20, at, at + width);
-      out.set(bytes, f.type === 'N' ? at + width - bytes.length : at);
+      out.set(bytes, fields[i]!.type === 'N' ? at + width - bytes.length : at);
       at += width;
     });
   }
   out[at] = 0x1a;
-  return out;
+  return { bytes: out, diagnostics };
 }
 
-function encodeCell(f: DbfField, value: DbfValue): Uint8Array {
-  const text = formatDbfValue(f, value);
+// C0 controls and DEL; tab and line breaks included, as no DBF reader keeps them.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g;
+
+function encodeCell(f: DbfField, text: string): Uint8Array {
   return encoder.encode(f.type === 'D' ? text.replace(/-/g, '').slice(0, 8) : text);
 }
 
@@ -88,20 +115,31 @@ function cutUtf8(bytes: Uint8Array, max: number): Uint8Array {
 
 export interface DbfTable {
   fields: DbfField[];
-  /** One object per record, by field name; empty cells are null. Deleted records are skipped. */
-  rows: Record<string, DbfValue>[];
+  /** One object per record, by field name, so that row i belongs to shape i; empty cells are null, deleted records null. */
+  rows: (Record<string, DbfValue> | null)[];
+  /** The first length or count that disagrees with the bytes present; what could be read is in rows. */
+  problem: Corruption | null;
 }
 
 /**
- * Reads a table. `encoding` comes from the .cpg; without one, text is UTF-8 when it decodes as such and GBK
- * otherwise (what Chinese ArcGIS wrote for years).
+ * Reads a table named `part`, checking its lengths and counts against the bytes present. `encoding` comes from
+ * the .cpg; without one, text is UTF-8 when it decodes as such and GBK otherwise (what Chinese ArcGIS wrote
+ * for years).
  */
-export function readDbf(bytes: Uint8Array, encoding?: string): DbfTable {
-  if (bytes.length < HEADER_BYTES) throw new Error('the .dbf is shorter than its header');
+export function readDbf(bytes: Uint8Array, encoding: string | undefined, part: string): DbfTable {
+  const size = bytes.length;
+  const fail = (field: string, value: number, problem: Corruption['problem'], extra: Partial<Corruption> = {}): DbfTable => ({
+    fields: [],
+    rows: [],
+    problem: { part, record: 0, field, value, problem, size, ...extra },
+  });
+  if (size < HEADER_BYTES) return fail('header-length', HEADER_BYTES, 'past-end');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
+  if (headerLength < HEADER_BYTES + 1) return fail('header-length', headerLength, 'too-small', { expected: HEADER_BYTES + 1 });
+  if (headerLength > size) return fail('header-length', headerLength, 'past-end');
   const fields: (DbfField & { width: number })[] = [];
   // Field names are in the table's code page too: ArcGIS writes Chinese names (地块编号 is 8 bytes in GBK).
   const decoder = textDecoder(bytes.subarray(headerLength), encoding);
@@ -112,11 +150,18 @@ export function readDbf(bytes: Uint8Array, encoding?: string): DbfTable {
     const type = String.fromCharCode(bytes[at + 11]!);
     fields.push({ name, type: type === 'N' || type === 'F' ? 'N' : type === 'D' ? 'D' : 'C', decimals: bytes[at + 17]!, width: bytes[at + 16]! });
   }
-  const rows: Record<string, DbfValue>[] = [];
-  for (let r = 0; r < count; r++) {
+  const needed = 1 + fields.reduce((n, f) => n + f.width, 0);
+  if (recordLength < needed) return fail('record-length', recordLength, 'too-small', { expected: needed });
+  // The count is bounded by the bytes present before the loop; a short table reads what it holds and says so.
+  const present = Math.floor((size - headerLength) / recordLength);
+  const problem: Corruption | null = count > present ? { part, record: 0, field: 'record-count', value: count, problem: 'past-end', size } : null;
+  const rows: (Record<string, DbfValue> | null)[] = [];
+  for (let r = 0; r < Math.min(count, present); r++) {
     let at = headerLength + r * recordLength;
-    if (at + recordLength > bytes.length) break;
-    if (bytes[at] === 0x2a) continue; // deleted
+    if (bytes[at] === 0x2a) {
+      rows.push(null); // deleted
+      continue;
+    }
     at++;
     const row: Record<string, DbfValue> = {};
     for (const f of fields) {
@@ -129,7 +174,7 @@ export function readDbf(bytes: Uint8Array, encoding?: string): DbfTable {
     }
     rows.push(row);
   }
-  return { fields: fields.map(({ width: _w, ...f }) => f), rows };
+  return { fields: fields.map(({ width: _w, ...f }) => f), rows, problem };
 }
 
 function textDecoder(body: Uint8Array, encoding: string | undefined): { decode(bytes: Uint8Array): string } {

@@ -9,7 +9,8 @@ import { toEsriWkt } from './esriWkt.js';
 import { ringsBbox } from '../../geometry/labelPoint.js';
 import { attributesFor, attributeValues } from '../parcelAttributes.js';
 import { gridPolygons, hasGeometry, lonLatPolygons, reverseRings } from '../../geometry/parcelGeometry.js';
-import type { Parcel } from '../../model/types.js';
+import { diagnose } from '../../diagnostics/catalogue.js';
+import type { Diagnostic, Parcel } from '../../model/types.js';
 
 export type ExportCrs = 'gk' | 'wgs84';
 
@@ -25,40 +26,45 @@ const FILE_CODE = 9994;
 const VERSION = 1000;
 const HEADER_BYTES = 100;
 
-/** The EPSG code of a GK export: the one zone every parcel lies in, or an error naming them all. */
-export function sharedZoneEpsg(parcels: readonly Parcel[]): number {
+/** The EPSG code of a GK export: the one zone every parcel lies in, or the error naming them all. */
+export function sharedZoneEpsg(parcels: readonly Parcel[]): number | Diagnostic {
   const codes = [...new Set(parcels.map((p) => p.zone?.epsg).filter((c): c is number => c !== undefined))];
-  if (codes.length !== 1) {
-    const found = codes.length === 0 ? 'no zone' : codes.map((c) => `EPSG:${c}`).join(', ');
-    throw new Error(`a Gauss–Krüger export needs the parcels in one zone, they are in ${found}; export each zone separately or choose WGS84`);
-  }
+  if (codes.length !== 1) return diagnose('export-zones-mixed', undefined, { found: codes.length === 0 ? '—' : codes.map((c) => `EPSG:${c}`).join(', ') });
   return codes[0]!;
 }
 
-/** The zip's bytes; parcels without geometry are left out. Throws when a GK export would mix zones. */
-export function toShapefile(parcels: readonly Parcel[], options: ShapefileOptions = {}): Uint8Array {
+export interface ShapefileWritten {
+  /** The zip, or null when nothing could be written (the error is among the diagnostics). */
+  bytes: Uint8Array | null;
+  diagnostics: Diagnostic[];
+}
+
+/** The zip; parcels without geometry are left out. A GK export of parcels in several zones writes nothing. */
+export function toShapefile(parcels: readonly Parcel[], options: ShapefileOptions = {}): ShapefileWritten {
   const drawn = parcels.filter(hasGeometry);
   const crs = options.crs ?? 'gk';
   const epsg = crs === 'gk' ? sharedZoneEpsg(drawn) : WGS84_GEOGRAPHIC;
+  if (typeof epsg !== 'number') return { bytes: null, diagnostics: [epsg] };
   const geometries = drawn.map((p) => (crs === 'gk' ? gridPolygons(p) : reverseRings(lonLatPolygons(p))).flat());
   const { shp, shx } = writeShpShx(geometries);
   const attributes = attributesFor(drawn);
-  const dbf = writeDbf(attributes, drawn.map((p) => attributeValues(p, attributes)));
+  const dbf = writeDbf(attributes, drawn.map((p) => attributeValues(p, attributes)), drawn.map((p) => p.span));
   const name = options.name ?? 'parcels';
   const text = new TextEncoder();
-  return zipSync({
+  const bytes = zipSync({
     [`${name}.shp`]: shp,
     [`${name}.shx`]: shx,
-    [`${name}.dbf`]: dbf,
+    [`${name}.dbf`]: dbf.bytes,
     [`${name}.prj`]: text.encode(toEsriWkt(epsg)),
     [`${name}.cpg`]: text.encode('UTF-8'),
   });
+  return { bytes, diagnostics: dbf.diagnostics };
 }
 
 type Ring = [number, number][];
 
 /** Main file and index for polygon records, one per entry of `records` (each a list of rings). */
-function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx: Uint8Array } {
+export function writeShpShx(records: readonly Ring[][]): { shp: Uint8Array; shx: Uint8Array } {
   const contentBytes = records.map((rings) => 44 + 4 * rings.length + 16 * rings.reduce((n, r) => n + r.length, 0));
   const shpLength = HEADER_BYTES + contentBytes.reduce((n, c) => n + 8 + c, 0);
   const shxLength = HEADER_BYTES + 8 * records.length;
