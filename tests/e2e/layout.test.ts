@@ -45,13 +45,14 @@ async function coveredTexts(page: Page): Promise<{ covered: Covered[]; checked: 
           [left, top, right, bottom] = [Math.max(left, b.left), Math.max(top, b.top), Math.min(right, b.right), Math.min(bottom, b.bottom)];
         }
         [left, top, right, bottom] = [Math.max(left, 0), Math.max(top, 0), Math.min(right, innerWidth), Math.min(bottom, innerHeight)];
-        return right - left >= 1 && bottom - top >= 1 ? new DOMRect(left, top, right - left, bottom - top) : null;
+        // A sliver of a few pixels at a scroll container's edge is not a readable text: it counts as scrolled out.
+        return right - left >= 4 && bottom - top >= 4 ? new DOMRect(left, top, right - left, bottom - top) : null;
       };
       const test = (node: Text, el: Element): Covered | null | 'hidden' => {
         const part = visiblePart(node, el);
         if (!part) return 'hidden';
         const hit = document.elementFromPoint(part.x + part.width / 2, part.y + part.height / 2);
-        return hit && (hit === el || el.contains(hit)) ? null : { text: node.textContent!.trim().slice(0, 40), element: describe(el), by: describe(hit) };
+        return hit && (hit === el || el.contains(hit)) ? null : { text: node.textContent!.trim().slice(0, 40), element: describe(el), by: describe(hit)};
       };
       const texts: [Text, Element][] = [];
       const seen = new Set<Element>();
@@ -82,7 +83,13 @@ async function coveredTexts(page: Page): Promise<{ covered: Covered[]; checked: 
       for (let i = 0; i < outOfView.length; i += step) {
         const [n, el] = outOfView[i]!;
         if (!el.isConnected) continue;
-        el.scrollIntoView({ block: 'center', inline: 'nearest' });
+        // Its own scroll container only: scrollIntoView would scroll the (overflow: hidden) document too.
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          if (!/auto|scroll/.test(getComputedStyle(p).overflowY) || p.scrollHeight <= p.clientHeight) continue;
+          const [er, pr] = [el.getBoundingClientRect(), p.getBoundingClientRect()];
+          p.scrollTop += er.top - pr.top - (p.clientHeight - er.height) / 2;
+          break;
+        }
         const r = test(n, el);
         if (r === 'hidden') continue;
         scrolledIn++;
