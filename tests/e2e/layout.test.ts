@@ -98,7 +98,7 @@ async function coveredTexts(page: Page): Promise<{ covered: Covered[]; checked: 
       return { covered, checked, scrolledIn };
     });
   } finally {
-    await style.evaluate((e) => e.remove());
+    await style.evaluate((e) => (e as Element).remove());
   }
 }
 
