@@ -404,8 +404,8 @@ export class ParcelMap {
   }
 
   /**
-   * `matching` gives the rows the table shows for this filter: with vector tiles, the document and free-text filters
-   * keep the tile features of exactly those rows (the tiles carry no text), so map and table agree.
+   * `matching` gives the rows the table shows for this filter: the free-text filter (and with vector tiles, which
+   * carry no text, the document filter too) keeps the features of exactly those rows, so map and table agree.
    */
   setFilter(filter: MapFilter, matching?: () => readonly { id: string }[]): void {
     this.filter = filter;
@@ -418,15 +418,9 @@ export class ParcelMap {
     const parts: ExpressionSpecification[] = [];
     if (f.statuses) parts.push(['in', ['get', 'status'], ['literal', f.statuses]]);
     if (f.doc) parts.push(['==', ['get', 'doc'], f.doc]);
-    const q = f.q.trim().toLowerCase();
-    if (q) {
-      parts.push([
-        'any',
-        ...(['doc', 'label', 'holder', 'location'] as const).map(
-          (k) => ['in', q, ['downcase', ['to-string', ['coalesce', ['get', k], '']]]] as ExpressionSpecification,
-        ),
-      ]);
-    }
+    // The free text is matched by the table (folded for search); the map keeps the features of its matching rows.
+    const q = f.q.trim();
+    if (q) parts.push(this.matchingFeatureIds());
     const base: FilterSpecification = parts.length === 0 ? true : parts.length === 1 ? parts[0]! : ['all', ...parts];
     let tileBase = base;
     if (this.tiled) {
@@ -455,6 +449,13 @@ export class ParcelMap {
       this.published.forEach((id, i) => this.positions!.set(id, i));
     }
     return this.positions;
+  }
+
+  /** GeoJSON features of the table's matching rows (with tiles, of the rows not published as tiles). */
+  private matchingFeatureIds(): ExpressionSpecification {
+    const ids = new Set<string>();
+    for (const r of this.matching?.() ?? []) if (!(this.tiled && this.publishedAt.has(r.id))) ids.add(r.id);
+    return ids.size ? ['match', ['get', 'id'], [...ids], true, false] : ['boolean', false];
   }
 
   /**
