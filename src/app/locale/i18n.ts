@@ -72,9 +72,13 @@ const zh = {
   basemapAttribution: '版权说明',
   basemapHint: '默认不加载任何外部资源。天地图示例：https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=您的密钥',
   basemapGcj: '高德、腾讯、百度瓦片使用 GCJ-02/BD-09 偏移坐标，宗地会偏离约 570 米。',
-  basemapCsp: '服务器未允许该底图来源，浏览器会拦截瓦片；请在 jiezhi.config.json 中配置底图。',
+  basemapCsp: (origin: string) =>
+    `本服务器的安全策略未允许底图来源 ${origin}，浏览器会拦截它的瓦片。请把该底图写进服务器目录下 jiezhi.config.json 的 basemap.url，或启动前设置环境变量 JIEZHI_BASEMAP_ORIGINS="${origin}"，然后重新运行 npm start。`,
+  basemapBlocked: (origin: string) =>
+    `底图未加载：本服务器的安全策略未允许来源 ${origin}。请把该底图写进服务器目录下 jiezhi.config.json 的 basemap.url，或启动前设置环境变量 JIEZHI_BASEMAP_ORIGINS="${origin}"，然后重新运行 npm start；也可在“设置”中关闭底图。`,
   tileError: '底图瓦片加载失败',
   save: '保存',
+  saveAnyway: '仍然保存（底图会被拦截）',
   close: '关闭',
   dismiss: '关闭',
   crsNote: '坐标按 CGCS2000 高斯-克吕格投影读取（带号取自 Y 坐标前两位）；经纬度为 CGCS2000，按 WGS84 显示（差异小于 1 米）。',
@@ -214,9 +218,13 @@ const en: Dict = {
   basemapAttribution: 'Attribution',
   basemapHint: 'Nothing external is loaded by default. Tianditu example: https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=YOUR_KEY',
   basemapGcj: 'Amap, Tencent and Baidu tiles use shifted GCJ-02/BD-09 coordinates: parcels appear about 570 m off.',
-  basemapCsp: 'The server does not allow this basemap origin, so the browser will block its tiles; configure the basemap in jiezhi.config.json.',
+  basemapCsp: (origin: string) =>
+    `The server's security policy does not allow the basemap origin ${origin}, so the browser will block its tiles. Put the basemap in basemap.url of jiezhi.config.json in the server's folder, or start it with JIEZHI_BASEMAP_ORIGINS="${origin}", then run npm start again.`,
+  basemapBlocked: (origin: string) =>
+    `Basemap not loaded: the server's security policy does not allow ${origin}. Put the basemap in basemap.url of jiezhi.config.json in the server's folder, or start it with JIEZHI_BASEMAP_ORIGINS="${origin}", then run npm start again; or turn the basemap off in Settings.`,
   tileError: 'Basemap tiles failed to load',
   save: 'Save',
+  saveAnyway: 'Save anyway (the basemap will be blocked)',
   close: 'Close',
   dismiss: 'Dismiss',
   crsNote: 'Coordinates are read as CGCS2000 Gauss–Krüger (zone from the first two digits of Y); lon/lat are CGCS2000, shown as WGS84 (they differ by under a metre).',
@@ -284,6 +292,38 @@ const en: Dict = {
 };
 
 export const dictionaries: Record<Lang, Dict> = { zh, en };
+
+/** MapLibre's own control labels and tooltips (its `locale` option); English is MapLibre's default. */
+export const MAP_LOCALE: Record<Lang, Record<string, string>> = {
+  zh: {
+    'AttributionControl.ToggleAttribution': '显示或隐藏版权信息',
+    'AttributionControl.MapFeedback': '地图反馈',
+    'FullscreenControl.Enter': '全屏',
+    'FullscreenControl.Exit': '退出全屏',
+    'GeolocateControl.FindMyLocation': '定位到我的位置',
+    'GeolocateControl.LocationNotAvailable': '无法获取位置',
+    'LogoControl.Title': 'MapLibre 标志',
+    'Map.Title': '地图',
+    'Marker.Title': '地图标记',
+    'NavigationControl.ResetBearing': '恢复正北方向',
+    'NavigationControl.ZoomIn': '放大',
+    'NavigationControl.ZoomOut': '缩小',
+    'Popup.Close': '关闭弹窗',
+    'ScaleControl.Feet': '英尺',
+    'ScaleControl.Meters': '米',
+    'ScaleControl.Kilometers': '千米',
+    'ScaleControl.Miles': '英里',
+    'ScaleControl.NauticalMiles': '海里',
+    'GlobeControl.Enable': '切换为地球视图',
+    'GlobeControl.Disable': '切换为平面视图',
+    'TerrainControl.Enable': '显示地形',
+    'TerrainControl.Disable': '隐藏地形',
+    'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 键滚动鼠标以缩放地图',
+    'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 键滚动以缩放地图',
+    'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+  },
+  en: {},
+};
 export type { Dict };
 
 export function statusLabel(t: Dict, status: string): string {

@@ -138,6 +138,8 @@ export class ParcelMap {
       /** Instead of parcelsUrl: vector tiles of the published parcels. */
       tiles?: ParcelTiles | null;
       basemap: Basemap | null;
+      /** MapLibre's control labels and tooltips. */
+      locale?: Record<string, string>;
       center?: [number, number];
       zoom?: number;
       /** The first view, when no center is given: these bounds as zoomAll frames them (no tile of another view is loaded). */
@@ -154,6 +156,7 @@ export class ParcelMap {
       zoom: opts.zoom ?? 12,
       ...(first ? { bounds: first as LngLatBoundsLike, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: 17 } } : {}),
       attributionControl: false,
+      ...(opts.locale ? { locale: opts.locale } : {}),
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       maxPitch: 0,
       dragRotate: false,
