@@ -101,9 +101,9 @@ const CLICKABLE = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fil
 /** Point layers of label points: the GeoJSON ones (imported, layers, and all parcels without tiles) and the tiled ones. */
 const LABEL_LAYERS = ['labels', 'label-dots', 'parcel-labels', 'parcel-dots'];
 /** The layers drawn from the vector tiles when the published parcels come as tiles. */
-const TILE_LAYERS = new Set(['parcels-fill', 'parcels-line', 'parcels-sel', 'parcel-dots', 'parcel-labels']);
+const TILE_LAYERS = new Set(['parcels-fill', 'parcels-line', 'parcels-sel', 'parcel-dots', 'parcel-labels', 'parcel-halo']);
 const FILTERED = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fill', 'parcels-line', 'imported-line', 'mining-line', 'planning-line'];
-const SELECTION_LAYERS = ['parcels-sel', 'imported-sel', 'mining-sel', 'planning-sel'];
+const SELECTION_LAYERS = ['parcels-sel', 'imported-sel', 'mining-sel', 'planning-sel', 'selection-halo', 'parcel-halo'];
 
 export class ParcelMap {
   readonly map: MapLibreMap;
@@ -273,6 +273,15 @@ export class ParcelMap {
           },
         },
         {
+          // The selection at the zooms where its parcel is a dot: a ring around the dot.
+          id: 'selection-halo',
+          type: 'circle',
+          source: 'labels',
+          maxzoom: 15,
+          filter: ['==', ['get', 'id'], ''],
+          paint: { 'circle-radius': 11, 'circle-color': 'rgba(11,92,255,0.12)', 'circle-stroke-color': '#0b5cff', 'circle-stroke-width': 3 },
+        },
+        {
           id: 'vertex-points',
           type: 'circle',
           source: 'vertices',
@@ -340,6 +349,7 @@ export class ParcelMap {
           const layout = { 'circle-sort-key': ['match', ['get', 'status'], 'mismatch', 3, 'invalid', 3, 'unstated', 2, 1] };
           layers.push({ ...layer, id: 'parcel-dots', source: 'parcels', 'source-layer': 'labels', paint, layout } as LayerSpecification);
         }
+        if (layer.id === 'selection-halo') layers.push({ ...layer, id: 'parcel-halo', source: 'parcels', 'source-layer': 'labels', filter: ['==', ['id'], -1] } as LayerSpecification);
         if (layer.id === 'labels') {
           const minzoom = tiles.labelMinzoom ?? (tiles.features > LABEL_ALL_ZOOMS_MAX ? 14 : 0);
           layers.push({ ...layer, id: 'parcel-labels', source: 'parcels', 'source-layer': 'labels', minzoom } as LayerSpecification);
