@@ -101,9 +101,9 @@ const CLICKABLE = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fil
 /** Point layers of label points: the GeoJSON ones (imported, layers, and all parcels without tiles) and the tiled ones. */
 const LABEL_LAYERS = ['labels', 'label-dots', 'parcel-labels', 'parcel-dots'];
 /** The layers drawn from the vector tiles when the published parcels come as tiles. */
-const TILE_LAYERS = new Set(['parcels-fill', 'parcels-line', 'parcels-sel', 'parcel-dots', 'parcel-labels']);
+const TILE_LAYERS = new Set(['parcels-fill', 'parcels-line', 'parcels-sel', 'parcel-dots', 'parcel-labels', 'parcel-halo']);
 const FILTERED = ['parcels-fill', 'imported-fill', 'mining-fill', 'planning-fill', 'parcels-line', 'imported-line', 'mining-line', 'planning-line'];
-const SELECTION_LAYERS = ['parcels-sel', 'imported-sel', 'mining-sel', 'planning-sel'];
+const SELECTION_LAYERS = ['parcels-sel', 'imported-sel', 'mining-sel', 'planning-sel', 'selection-halo', 'parcel-halo'];
 
 export class ParcelMap {
   readonly map: MapLibreMap;
@@ -138,6 +138,8 @@ export class ParcelMap {
       /** Instead of parcelsUrl: vector tiles of the published parcels. */
       tiles?: ParcelTiles | null;
       basemap: Basemap | null;
+      /** MapLibre's control labels and tooltips. */
+      locale?: Record<string, string>;
       center?: [number, number];
       zoom?: number;
       /** The first view, when no center is given: these bounds as zoomAll frames them (no tile of another view is loaded). */
@@ -154,6 +156,7 @@ export class ParcelMap {
       zoom: opts.zoom ?? 12,
       ...(first ? { bounds: first as LngLatBoundsLike, fitBoundsOptions: { padding: FIT_PADDING, maxZoom: 17 } } : {}),
       attributionControl: false,
+      ...(opts.locale ? { locale: opts.locale } : {}),
       localIdeographFontFamily: LABEL_FONTS.join(', '),
       maxPitch: 0,
       dragRotate: false,
@@ -270,6 +273,15 @@ export class ParcelMap {
           },
         },
         {
+          // The selection at the zooms where its parcel is a dot: a ring around the dot.
+          id: 'selection-halo',
+          type: 'circle',
+          source: 'labels',
+          maxzoom: 15,
+          filter: ['==', ['get', 'id'], ''],
+          paint: { 'circle-radius': 11, 'circle-color': 'rgba(11,92,255,0.12)', 'circle-stroke-color': '#0b5cff', 'circle-stroke-width': 3 },
+        },
+        {
           id: 'vertex-points',
           type: 'circle',
           source: 'vertices',
@@ -337,6 +349,7 @@ export class ParcelMap {
           const layout = { 'circle-sort-key': ['match', ['get', 'status'], 'mismatch', 3, 'invalid', 3, 'unstated', 2, 1] };
           layers.push({ ...layer, id: 'parcel-dots', source: 'parcels', 'source-layer': 'labels', paint, layout } as LayerSpecification);
         }
+        if (layer.id === 'selection-halo') layers.push({ ...layer, id: 'parcel-halo', source: 'parcels', 'source-layer': 'labels', filter: ['==', ['id'], -1] } as LayerSpecification);
         if (layer.id === 'labels') {
           const minzoom = tiles.labelMinzoom ?? (tiles.features > LABEL_ALL_ZOOMS_MAX ? LABEL_MINZOOM : 0);
           layers.push({ ...layer, id: 'parcel-labels', source: 'parcels', 'source-layer': 'labels', minzoom } as LayerSpecification);
@@ -404,8 +417,8 @@ export class ParcelMap {
   }
 
   /**
-   * `matching` gives the rows the table shows for this filter: with vector tiles, the document and free-text filters
-   * keep the tile features of exactly those rows (the tiles carry no text), so map and table agree.
+   * `matching` gives the rows the table shows for this filter: the free-text filter (and with vector tiles, which
+   * carry no text, the document filter too) keeps the features of exactly those rows, so map and table agree.
    */
   setFilter(filter: MapFilter, matching?: () => readonly { id: string }[]): void {
     this.filter = filter;
@@ -418,15 +431,9 @@ export class ParcelMap {
     const parts: ExpressionSpecification[] = [];
     if (f.statuses) parts.push(['in', ['get', 'status'], ['literal', f.statuses]]);
     if (f.doc) parts.push(['==', ['get', 'doc'], f.doc]);
-    const q = f.q.trim().toLowerCase();
-    if (q) {
-      parts.push([
-        'any',
-        ...(['doc', 'label', 'holder', 'location'] as const).map(
-          (k) => ['in', q, ['downcase', ['to-string', ['coalesce', ['get', k], '']]]] as ExpressionSpecification,
-        ),
-      ]);
-    }
+    // The free text is matched by the table (folded for search); the map keeps the features of its matching rows.
+    const q = f.q.trim();
+    if (q) parts.push(this.matchingFeatureIds());
     const base: FilterSpecification = parts.length === 0 ? true : parts.length === 1 ? parts[0]! : ['all', ...parts];
     let tileBase = base;
     if (this.tiled) {
@@ -455,6 +462,13 @@ export class ParcelMap {
       this.published.forEach((id, i) => this.positions!.set(id, i));
     }
     return this.positions;
+  }
+
+  /** GeoJSON features of the table's matching rows (with tiles, of the rows not published as tiles). */
+  private matchingFeatureIds(): ExpressionSpecification {
+    const ids = new Set<string>();
+    for (const r of this.matching?.() ?? []) if (!(this.tiled && this.publishedAt.has(r.id))) ids.add(r.id);
+    return ids.size ? ['match', ['get', 'id'], [...ids], true, false] : ['boolean', false];
   }
 
   /**

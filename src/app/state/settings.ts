@@ -21,3 +21,31 @@ export function saveBasemap(b: Basemap): void {
 export function isShiftedTiles(url: string): boolean {
   return /autonavi|amap\.com|gtimg|qq\.com|map\.baidu|bdimg|bdstatic/i.test(url);
 }
+
+/** The origin of a tile URL template ("https://t{0-7}.tianditu.gov.cn/…?tk=…" → "https://t{0-7}.tianditu.gov.cn"). */
+export function basemapOrigin(url: string): string | null {
+  return /^(https?:\/\/[^/?#]+)/i.exec(url.trim())?.[1] ?? null;
+}
+
+/**
+ * Whether the server's content security policy lets the map fetch tiles of this URL template: the origins it allows
+ * come from its config.json (allowedOrigins, "https://*.host" or "https://host"). null when the URL names no origin.
+ */
+export function allowedByPolicy(url: string, allowedOrigins: readonly string[]): boolean | null {
+  const origin = basemapOrigin(url)?.toLowerCase();
+  if (!origin) return null;
+  return allowedOrigins.some((allowed) => {
+    const a = allowed.toLowerCase();
+    if (a.includes('://*.')) {
+      const [scheme, host] = a.split('://*.');
+      return origin.startsWith(`${scheme}://`) && origin.endsWith(`.${host}`);
+    }
+    // A template's subdomain range: every expanded host must be the allowed one, which only t{0-0} can be.
+    return a === origin.replace(/\{(\d)-\1\}/, '$1');
+  });
+}
+
+/** A message or URL with its access keys masked (天地图 tk=, key=, token=…): a notice never shows a key. */
+export function maskKeys(text: string): string {
+  return text.replace(/([?&](?:tk|key|ak|token|access_token|apikey|api_key)=)[^&#\s"')]+/gi, '$1***');
+}

@@ -43,3 +43,25 @@ export function parseStatedArea(text: JoinedText, file: string, kind: RecordKind
     source: { file, line: text.lineAt(numberAt) },
   };
 }
+
+/** The form every reader gives a stated area's text: the figure as printed, a space, the unit ("380.6386 公顷"). */
+const STATED_TEXT = /^(\d+(?:\.\d+)?)\s*(平方米|公顷|亩|平方公里)$/;
+
+/** A stated area read back from its text (an export's stated_area_text, a table row): figure, unit, precision. */
+export function statedFromText(text: string): Omit<StatedArea, 'source'> | null {
+  const m = STATED_TEXT.exec(text.trim());
+  if (!m) return null;
+  const unit = m[2] as AreaUnit;
+  const value = Number(m[1]);
+  const dot = m[1]!.indexOf('.');
+  return { text: `${m[1]} ${unit}`, value, unit, m2: value * SQUARE_METRES[unit], decimals: dot < 0 ? 0 : m[1]!.length - dot - 1 };
+}
+
+/**
+ * Decimals a stated area keeps in another unit: no more than its printed precision allows (380.6386 公顷 is exact
+ * to the square metre, not the square centimetre), and no more than `most`.
+ */
+export function decimalsIn(stated: Pick<StatedArea, 'unit' | 'decimals'>, unit: AreaUnit, most: number): number {
+  const shift = Math.log10(SQUARE_METRES[stated.unit] / SQUARE_METRES[unit]);
+  return Math.max(0, Math.min(most, Math.floor(stated.decimals - shift + 1e-9)));
+}

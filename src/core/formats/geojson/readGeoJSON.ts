@@ -8,7 +8,7 @@ import { diagnose } from '../../diagnostics/catalogue.js';
 import { nonFiniteCoordinate } from '../corrupt.js';
 import { reverseRings } from '../../geometry/parcelGeometry.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
-import { SQUARE_METRES } from '../../gazette/statedArea.js';
+import { SQUARE_METRES, statedFromText } from '../../gazette/statedArea.js';
 import { isObject } from '../../model/isObject.js';
 import type { AreaUnit, Diagnostic, ExtractOptions, LandRecord, SourceSpan, StatedArea, ZoneInfo } from '../../model/types.js';
 
@@ -124,16 +124,10 @@ export function featureRecord(init: FeatureInit): LandRecord {
   });
 }
 
-const UNITS: Record<string, AreaUnit> = { 平方米: '平方米', 公顷: '公顷', 亩: '亩', 平方公里: '平方公里' };
-
 /** The stated figure as printed ("51599.96 平方米") when exported by us, else a bare number of m² or km². */
 function statedArea(p: Props, source: SourceSpan): StatedArea | null {
-  const text = typeof p.stated_area_text === 'string' ? /^(\d+(?:\.\d+)?)\s*(平方米|公顷|亩|平方公里)$/.exec(p.stated_area_text.trim()) : null;
-  if (text) {
-    const unit = UNITS[text[2]!]!;
-    const value = Number(text[1]);
-    return { text: `${text[1]} ${unit}`, value, unit, m2: value * SQUARE_METRES[unit], decimals: printedDecimals(text[1]!), source };
-  }
+  const printed = typeof p.stated_area_text === 'string' ? statedFromText(p.stated_area_text) : null;
+  if (printed) return { ...printed, source };
   const km2 = numberOrNull(p.stated_area_km2);
   const m2 = numberOrNull(p.stated_area_m2);
   const [value, unit]: [number | null, AreaUnit] = km2 !== null ? [km2, '平方公里'] : [m2, '平方米'];
