@@ -81,6 +81,33 @@ describe('web-page furniture', () => {
     expect(p.date).toBe('2017-09-25');
     expect(p.datum).toBe('Xian80');
   });
+
+  // A document-number line makes the page a gazette document; its mining coordinates still go through the one
+  // run reader, with the datum and the furniture rules, not a second mining path.
+  it('is skipped the same way when the page carries a document number', () => {
+    const text = [
+      '当前位置:首页',
+      '> 政务公开 > 矿业权市场 > 协议出让',
+      '索引号: 公开方式:',
+      '某县某矿采矿权协议出让事项公开',
+      '发布日期: 2017-09-25 15:22 浏览次数: 字体:[ ]',
+      '浙矿交公开[2017]011号',
+      '一、协议受让人:某某建材有限公司。',
+      '4、矿区范围:矿区范围由4个拐点构成,面积0.0009平方公里,开采深度自+136.24m至+8.5m标高,矿区范围坐标见表1。',
+      '矿区范围坐标表(1980西安坐标系)',
+      '拐点编号   X坐标   Y坐标',
+      ...RECT.map((p, i) => row(`J${i + 1} ,`, p)),
+    ].join('\n');
+    const r = read(text);
+    expect(r.parcels).toHaveLength(1);
+    const p = r.parcels[0]!;
+    expect(p).toMatchObject({ kind: 'mining-zone', doc: '浙矿交公开〔2017〕011号', title: '某县某矿采矿权协议出让事项公开', holder: '某某建材有限公司' });
+    expect(p.datum).toBe('Xian80');
+    expect(p.zone!.epsg).toBe(2365);
+    expect(p.elevation).toEqual({ top: 136.24, bottom: 8.5 });
+    expect(p.verification.status).toBe('match');
+    expect(lost(r, text)).toEqual([]);
+  });
 });
 
 describe('the kind of land', () => {

@@ -176,6 +176,7 @@ function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaM
     const section = own[i]?.label || sections[i];
     if (section) record.section = section;
     if (ctx.datum) record.datum = ctx.datum;
+    if (ctx.elevation) record.elevation = ctx.elevation;
     if (rings.length > 1 && total) record.documentArea = total.stated;
     return record;
   });
