@@ -157,3 +157,30 @@ describe('度分秒 lon/lat', () => {
     expect(lost(r, text)).toEqual([]);
   });
 });
+
+describe('packed ddd.mmss lon/lat', () => {
+  // Two exploration blocks on a 30″ grid, flattened one cell per line with their area column.
+  const blocks = (a: string[], b: string[], words = '某探矿权挂牌出让公告') =>
+    [words, '出让分区 |', '项目名称 |', '拐点坐标 |', '面积(㎞2) |', '起始价', '(万元) |', '甲铜矿普查 |', ...a.map((p) => `${p}`), '3.68 |', '某县某乡 |', '4.0 |', '乙铜矿普查 |', ...b, '5.4 |', '某县某镇 |', '31.0 |'].join('\n');
+  const A = ['121.5530,45.3430', '121.5745,45.3430', '121.5745,45.3330', '121.5530,45.3330 |'];
+  const B = ['121.5600,45.3800', '121.5815,45.3800', '121.5815,45.3700', '121.5600,45.3700 |'];
+
+  it('reads 121.5530 as 121°55′30″ where the text is about an exploration right, each block with its area cell', () => {
+    const text = blocks(A, B);
+    const r = read(text);
+    expect(r.parcels).toHaveLength(2);
+    const [a, b] = r.parcels;
+    expect(a!.points[0]!.lonLat).toEqual([121 + 55 / 60 + 30 / 3600, 45 + 34 / 60 + 30 / 3600]);
+    expect([a!.statedArea?.m2, b!.statedArea?.m2]).toEqual([3.68e6, 5.4e6]);
+    expect(a!.statedArea?.wording).toBe('面积(km2) 3.68');
+    expect(b!.verification.ellipsoidalM2).toBe(b!.verification.computedM2);
+    // 2′15″ × 1′ at 45.6°N: 2.92 km × 1.85 km.
+    expect(b!.verification.computedM2! / 1e6).toBeCloseTo(5.42, 1);
+    expect(lost(r, text)).toEqual([]);
+  });
+
+  it('does not read them as degrees without words saying so, nor when one value has 60 minutes or more', () => {
+    expect(read(blocks(A, B, '某公司年度报告')).parcels).toEqual([]);
+    expect(read(blocks(A, ['121.5600,45.3800', '121.6015,45.3800', '121.5815,45.3700', '121.5600,45.3700 |'])).parcels).toEqual([]);
+  });
+});

@@ -5,9 +5,10 @@
 import { detectDatum } from '../geodesy/datum.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { findCoordinateRuns, type CoordinateRun } from './findCoordinateRuns.js';
+import { packedDmsAllowed } from './readCoordinateCells.js';
 import { normalizeKeepingCircled, type SourceLine } from '../text/normalize.js';
 import { pairRunPoints, type RingDraft } from './pairRunPoints.js';
-import { readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
+import { readAreaColumn, readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
 import { readRunContext, type ContextLine, type RunContext } from './readRunContext.js';
 import { ringPoints } from './ringPoints.js';
 import { toSimplified } from '../text/simplify.js';
@@ -52,7 +53,8 @@ export function readRuns(
     }
     return c;
   };
-  const runs = findCoordinateRuns(file, lines, (l) => contextOf(l).text, skip);
+  const packed = packedDmsAllowed(lines.map((l) => contextOf(l).text));
+  const runs = findCoordinateRuns(file, lines, (l) => contextOf(l).text, skip, packed);
   const out: RunReading = { records: [], pointLines: runs.flatMap((r) => r.coordLines), diagnostics: [] };
   if (runs.length === 0) return out;
 
@@ -74,7 +76,8 @@ export function readRuns(
     const near = byDistance(context, at);
     const mentions = readAreaMentions(file, near, at);
     const declared = readDeclaredPoints(file, near, at);
-    const records = toRecords(file, ctx, usable, mentions, lines, taken);
+    const column = usable.map((r) => areaInColumn(file, context, r));
+    const records = toRecords(file, ctx, usable, mentions, column, lines, taken);
     const regionSpan: SourceSpan = { file, line: lines[from]!.line, endLine: lines[to]!.line };
     for (const r of records) r.sources = [regionSpan];
     checkCounts(records, rings, declared);
@@ -137,7 +140,23 @@ function toRings(draft: RingDraft, run: CoordinateRun, options: ExtractOptions):
   return rings.length > 0 ? rings : [{ draft, run, points: [], closing: null, diagnostics: draft.diagnostics }];
 }
 
-function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaMention[], lines: readonly SourceLine[], taken: (id: string) => boolean): LandRecord[] {
+/** The ring's figure in an area column of its table, read from the run's lines after its last point. */
+function areaInColumn(file: string, context: ContextLine[], ring: Ring): StatedArea | null {
+  const last = Math.max(...[...ring.points, ...(ring.closing ? [ring.closing] : [])].map((p) => p.source.endLine ?? p.source.line));
+  const runLines = new Set(ring.run.lines.map((l) => l.line));
+  const after = context.filter((l) => l.line > last && runLines.has(l.line));
+  return readAreaColumn(file, context, ring.points[0]!.source.line, after);
+}
+
+function toRecords(
+  file: string,
+  ctx: RunContext,
+  rings: Ring[],
+  mentions: AreaMention[],
+  column: (StatedArea | null)[],
+  lines: readonly SourceLine[],
+  taken: (id: string) => boolean,
+): LandRecord[] {
   const sections = rings.map((r) => sectionOf(r, rings.length, lines));
   const own = sections.map((s) => (s ? mentions.find((m) => !m.part && matchesSection(m.label, s)) : undefined));
   const total = mentions.find((m) => !m.part && !own.includes(m));
@@ -147,7 +166,7 @@ function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaM
     const first = r.points[0]!;
     const last = r.closing ?? r.points[r.points.length - 1]!;
     const span: SourceSpan = { file, line: first.source.line, endLine: last.source.endLine ?? last.source.line };
-    const stated: StatedArea | null = own[i]?.stated ?? (rings.length === 1 ? (total?.stated ?? null) : null);
+    const stated: StatedArea | null = own[i]?.stated ?? column[i] ?? (rings.length === 1 ? (total?.stated ?? null) : null);
     const record: LandRecord = {
       id: rings.length > 1 ? `${base}#${i + 1}` : base,
       kind: ctx.kind,
