@@ -6,6 +6,7 @@ import { detectDatum } from '../geodesy/datum.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { findCoordinateRuns, type CoordinateRun } from './findCoordinateRuns.js';
 import { packedDmsAllowed } from './readCoordinateCells.js';
+import { endsInside, incompleteRings } from './cutOffRings.js';
 import { normalizeKeepingCircled, type SourceLine } from '../text/normalize.js';
 import { pairRunPoints, type RingDraft } from './pairRunPoints.js';
 import { readAreaColumn, readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
@@ -57,13 +58,17 @@ export function readRuns(
   const runs = findCoordinateRuns(file, lines, (l) => contextOf(l).text, skip, packed);
   const out: RunReading = { records: [], pointLines: runs.flatMap((r) => r.coordLines), diagnostics: [] };
   if (runs.length === 0) return out;
+  const lastRun = runs[runs.length - 1]!;
+  const cut = endsInside(lastRun, contextOf(lines[lastRun.to]!).text, lines.slice(lastRun.to + 1).map((l) => contextOf(l).text)) ? lastRun : null;
 
   for (const { doc, from, to, runs: regionRuns } of regions(lines, documents, runs)) {
     const context = lines.slice(from, to + 1).map(contextOf);
     const ctx = readRunContext(context, doc, (text) => detectDatum(text)?.datum);
     const rings = regionRuns.flatMap((run) => pairRunPoints(file, run.lines).flatMap((draft) => toRings(draft, run, options)));
     for (const run of regionRuns) out.diagnostics.push(...run.diagnostics);
-    const usable = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS), out.diagnostics);
+    const incomplete = cut && regionRuns.includes(cut) ? incompleteRings(cut, rings) : new Map<Ring, 'columns' | 'gap'>();
+    for (const [r, why] of incomplete) reportIncomplete(file, r, why, out.diagnostics);
+    const usable = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS && !incomplete.has(r)), out.diagnostics);
     for (const r of rings.filter((q) => q.points.length < MIN_POINTS)) {
       out.diagnostics.push(...r.diagnostics);
       for (const p of [...r.points, ...(r.closing ? [r.closing] : [])]) {
@@ -87,6 +92,20 @@ export function readRuns(
     out.records.push(...records);
   }
   return out;
+}
+
+const INCOMPLETE_WHY = {
+  columns: { zh: '表格分栏并列，各栏在截断处之后还有点', en: 'the table prints point columns side by side, and each continues past the cut' },
+  gap: { zh: '点号不连续', en: 'its numbering has a gap' },
+} as const;
+
+function reportIncomplete(file: string, ring: Ring, why: keyof typeof INCOMPLETE_WHY, diagnostics: Diagnostic[]): void {
+  const first = ring.points[0]!.source;
+  diagnostics.push(...ring.diagnostics);
+  diagnostics.push(diagnose('ring-incomplete', { file, line: first.line }, { present: ring.points.length, whyZh: INCOMPLETE_WHY[why].zh, whyEn: INCOMPLETE_WHY[why].en }));
+  for (const p of [...ring.points, ...(ring.closing ? [ring.closing] : [])]) {
+    for (const line of linesOf(p.source)) diagnostics.push(diagnose('ring-incomplete-point', { file, line }));
+  }
 }
 
 /** Context lines nearest `line` first; at equal distance the line above (a figure usually precedes its table). */
