@@ -108,3 +108,24 @@ describe('a table the stored copy cuts off', () => {
     expect(codes(r)).not.toContain('ring-incomplete');
   });
 });
+
+describe('parts defined by point sequences over one shared table', () => {
+  // RECT and the 30 m × 30 m square east of it share the edge 2–3: points 1..6, parts 1-2-3-4-1 and 2-5-6-3-2.
+  const pts = [...RECT, [RECT[1][0], RECT[1][1] + 30], [RECT[2][0], RECT[2][1] + 30]] as const;
+  const text = [
+    '某码头工程用海公示',
+    '用海面积为0.1800公顷。',
+    '| 序号 | X | Y |',
+    ...pts.map(([x, y], i) => `| ${i + 1} | ${x.toFixed(2)} | ${y.toFixed(2)} |`),
+    '护岸(1-2-3-4-1) 用海面积0.0900公顷; 码头(2-5-…-6-3-2) 用海面积0.0900公顷。联系电话(0571-8888)。',
+  ].join('\n');
+
+  it('builds each part from its listed labels, with the figure after its definition', () => {
+    const r = read(text);
+    expect(r.parcels.map((p) => [p.section, p.points.map((q) => q.label), p.statedArea?.m2, p.verification.status])).toEqual([
+      ['护岸', [1, 2, 3, 4], 900, 'match'],
+      ['码头', [2, 5, 6, 3], 900, 'match'],
+    ]);
+    expect(lost(r, text)).toEqual([]);
+  });
+});

@@ -347,6 +347,12 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'this point belongs to a ring of a cut-off coordinate table and was not used for a polygon',
     help: { zh: '见同一范围的“坐标表被截断”提示。', en: 'See the "table cut off" warning of the same ring.' },
   },
+  'part-point-unused': {
+    severity: 'warning',
+    zh: (p) => `点 ${p.label} 列在坐标表中，但文中按点号定义的各部分（如“护岸(2-3-…-10-2)”）都不经过它`,
+    en: (p) => `point ${p.label} is in the coordinate table, but none of the parts the text defines by point sequences (such as "护岸(2-3-…-10-2)") runs through it`,
+    help: { zh: '对照原文检查各部分的点号序列是否漏写了此点。', en: 'Check whether a part\'s point sequence in the original leaves this point out.' },
+  },
   'run-repeated': {
     severity: 'info',
     zh: () => '同一坐标表在文中再次出现（如中英文两版），只读取一次',

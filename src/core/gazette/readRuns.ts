@@ -7,6 +7,7 @@ import { diagnose } from '../diagnostics/catalogue.js';
 import { findCoordinateRuns, type CoordinateRun } from './findCoordinateRuns.js';
 import { packedDmsAllowed } from './readCoordinateCells.js';
 import { endsInside, incompleteRings } from './cutOffRings.js';
+import { readPartSequences, type PartSequence } from './readPartSequences.js';
 import { normalizeKeepingCircled, type SourceLine } from '../text/normalize.js';
 import { pairRunPoints, type RingDraft } from './pairRunPoints.js';
 import { readAreaColumn, readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
@@ -68,7 +69,10 @@ export function readRuns(
     for (const run of regionRuns) out.diagnostics.push(...run.diagnostics);
     const incomplete = cut && regionRuns.includes(cut) ? incompleteRings(cut, rings) : new Map<Ring, 'columns' | 'gap'>();
     for (const [r, why] of incomplete) reportIncomplete(file, r, why, out.diagnostics);
-    const usable = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS && !incomplete.has(r)), out.diagnostics);
+    const table = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS && !incomplete.has(r)), out.diagnostics);
+    const sequences = readPartSequences(file, context);
+    const parts = sequences.length > 0 && table.length === 1 ? partRings(file, table[0]!, sequences, out.diagnostics) : null;
+    const usable = parts?.map((p) => p.ring) ?? table;
     for (const r of rings.filter((q) => q.points.length < MIN_POINTS)) {
       out.diagnostics.push(...r.diagnostics);
       for (const p of [...r.points, ...(r.closing ? [r.closing] : [])]) {
@@ -81,7 +85,7 @@ export function readRuns(
     const near = byDistance(context, at);
     const mentions = readAreaMentions(file, near, at);
     const declared = readDeclaredPoints(file, near, at);
-    const column = usable.map((r) => areaInColumn(file, context, r));
+    const column = parts?.map((p) => p.stated) ?? usable.map((r) => areaInColumn(file, context, r));
     const records = toRecords(file, ctx, usable, mentions, column, lines, taken);
     const regionSpan: SourceSpan = { file, line: lines[from]!.line, endLine: lines[to]!.line };
     for (const r of records) r.sources = [regionSpan];
@@ -157,6 +161,32 @@ function toRings(draft: RingDraft, run: CoordinateRun, options: ExtractOptions):
   const rings = ringPoints(draft, options).map((r, i) => ({ draft, run, ...r, diagnostics: [...(i === 0 ? draft.diagnostics : []), ...r.diagnostics] }));
   // A draft with no points still carries what was wrong with its lines (masked or unpaired coordinates).
   return rings.length > 0 ? rings : [{ draft, run, points: [], closing: null, diagnostics: draft.diagnostics }];
+}
+
+/**
+ * The parts a text defines by label sequences over one shared table, each with its own figure; null (the table
+ * stays one ring) unless some sequence lists only points of the table.
+ */
+function partRings(file: string, table: Ring, sequences: PartSequence[], diagnostics: Diagnostic[]): { ring: Ring; stated: StatedArea | null }[] | null {
+  const byLabel = new Map(table.points.map((p) => [p.label, p]));
+  // A date or a phone number in brackets ("(2024-09-18)") names labels the table does not have.
+  const defined = sequences.filter((s) => s.labels.every((n) => byLabel.has(n)));
+  if (defined.length === 0) return null;
+  const used = new Set(defined.flatMap((s) => s.labels));
+  for (const p of table.points.filter((q) => !used.has(q.label))) {
+    for (const line of linesOf(p.source)) diagnostics.push(diagnose('part-point-unused', { file, line }, { label: p.label }));
+  }
+  return defined.map((s, i) => {
+    const points = s.labels.map((n) => ({ ...byLabel.get(n)! }));
+    const ring: Ring = {
+      ...table,
+      draft: { ...table.draft, section: s.name },
+      points,
+      closing: s.closed ? { ...points[0]! } : null,
+      diagnostics: i === 0 ? table.diagnostics : [],
+    };
+    return { ring, stated: s.stated };
+  });
 }
 
 /** The ring's figure in an area column of its table, read from the run's lines after its last point. */
