@@ -184,3 +184,12 @@ describe('packed ddd.mmss lon/lat', () => {
     expect(read(blocks(A, ['121.5600,45.3800', '121.6015,45.3800', '121.5815,45.3700', '121.5600,45.3700 |'])).parcels).toEqual([]);
   });
 });
+
+describe('a figure printed only in the English half', () => {
+  it('reads "a total area of 0.0009km2" as the stated area', () => {
+    const text = ['某煤矿采矿权公示', 'The mining area has a total area of 0.0009km2, composed of four inflection points.', '拐点号 X Y', ...RECT.map((p, i) => row(`${i + 1}`, p))].join('\n');
+    const p = read(text).parcels[0]!;
+    expect(p.statedArea?.m2).toBeCloseTo(900, 6);
+    expect(p.statedArea?.wording).toContain('area of 0.0009km2');
+  });
+});

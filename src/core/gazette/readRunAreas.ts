@@ -15,7 +15,8 @@ export interface AreaMention {
 }
 
 const UNITS: Record<string, AreaUnit> = { 平方米: '平方米', m2: '平方米', 公顷: '公顷', 亩: '亩', 平方公里: '平方公里', 平方千米: '平方公里', km2: '平方公里' };
-const AREA = /面积\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|[kK][mM]2|m2)/gu;
+// A bilingual notice may print its figure only in the English half ("a total area of 2.96km2").
+const AREA = /(?:面积|\barea\s+of)\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|[kK][mM]2|m2)/giu;
 const CLAUSE_START = /[,;:。、(\s]/u;
 const DECLARED = /(?:由|共)\s*(\d{1,4})\s*个\s*(?:拐点|界址点|坐标点|顶点|点)|(\d{1,4})\s*个\s*(?:拐点|界址点)(?:圈定|构成|组成|围成)/gu;
 
