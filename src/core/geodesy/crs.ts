@@ -9,9 +9,9 @@ export const CGCS2000_GEOGRAPHIC = 4490;
 export const WGS84_GEOGRAPHIC = 4326;
 
 /** CGCS2000 ellipsoid; proj4's `+ellps=GRS80` has the same a and 1/f. */
-export const CGCS2000_ELLIPSOID = { a: 6378137, f: 1 / 298.257222101 } as const;
+const CGCS2000_ELLIPSOID = { a: 6378137, f: 1 / 298.257222101 } as const;
 
-export interface Ellipsoid {
+interface Ellipsoid {
   a: number;
   f: number;
 }
