@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian tools the tests use as independent references and browsers:
-# PROJ (cs2cs, projinfo), GDAL (ogrinfo, ogr2ogr), Chromium, a CJK font, and PostgreSQL 15 with PostGIS 3
+# PROJ (cs2cs, projinfo), GDAL (ogrinfo, ogr2ogr), GeographicLib (Planimeter), Chromium, a CJK font, and PostgreSQL 15 with PostGIS 3
 # (scripts/pg-cluster.mjs starts a throwaway cluster from them, as the unprivileged user jiezhi-pg when run as root).
 # Idempotent: does nothing when everything is present, so `npm test` stays fast on a warm machine.
 set -euo pipefail
@@ -8,6 +8,7 @@ set -euo pipefail
 need=()
 command -v cs2cs >/dev/null 2>&1 || need+=(proj-bin)
 command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
+command -v Planimeter >/dev/null 2>&1 || need+=(geographiclib-tools)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || need+=(fonts-wqy-microhei)
 { [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; } || need+=(postgresql-15-postgis-3)

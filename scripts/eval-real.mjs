@@ -56,7 +56,7 @@ function pair(expected, found, lonlat) {
     for (const i of free) {
       const r = found[i];
       const n = Array.isArray(r.points) ? r.points.length : -1;
-      const area = r.verification?.[lonlat ? 'ellipsoidalM2' : 'computedM2'];
+      const area = lonlat ? r.verification?.ellipsoidalM2 : (r.verification?.planarM2 ?? r.verification?.computedM2);
       const score = (n === e.points ? 0 : 1e12) + (typeof area === 'number' ? Math.abs(area - target) : 1e11);
       if (score < bestScore) {
         bestScore = score;
@@ -104,12 +104,22 @@ function compareCase(name) {
       const n = r.points.length;
       if (n !== e.points) diffs.push(`${where} points ${n}, expected ${e.points}`);
 
-      const areaKey = lonlat ? 'ellipsoidalM2' : 'computedM2';
-      const want = lonlat ? e.ellipsoidalAreaM2 : e.planarAreaM2;
-      const tol = lonlat ? Math.max(AREA_TOLERANCE_M2, e.roundingBoundM2 ?? 0) : AREA_TOLERANCE_M2;
-      const area = field(r, `verification.${areaKey}`, where, diffs);
-      if (area !== undefined && !near(area, want, tol)) {
-        diffs.push(`${where} area ${typeof area === 'number' ? area.toFixed(3) : area} m², expected ${want} ±${tol}`);
+      // For mining zones and 度分秒 documents `computedM2` is the ellipsoidal area (TD/T 1055-2019 附录D) and the
+      // planar one is beside it in `planarM2`; for land on a grid `computedM2` is the planar area.
+      if (!lonlat) {
+        const planar = r.verification?.planarM2 ?? field(r, 'verification.computedM2', where, diffs);
+        if (planar !== undefined && !near(planar, e.planarAreaM2, AREA_TOLERANCE_M2)) {
+          diffs.push(`${where} planar area ${typeof planar === 'number' ? planar.toFixed(4) : planar} m², expected ${e.planarAreaM2} ±${AREA_TOLERANCE_M2}`);
+        }
+      }
+      if (typeof e.ellipsoidalAreaM2 === 'number') {
+        // Lon/lat documents: the half-digit of a printed second moves every vertex, so their figure is only
+        // as good as its rounding bound; a grid ring's ellipsoidal area is exact up to the projection.
+        const tol = lonlat ? Math.max(AREA_TOLERANCE_M2, e.roundingBoundM2 ?? 0) : AREA_TOLERANCE_M2;
+        const ell = field(r, 'verification.ellipsoidalM2', where, diffs);
+        if (ell !== undefined && !near(ell, e.ellipsoidalAreaM2, tol)) {
+          diffs.push(`${where} ellipsoidal area ${typeof ell === 'number' ? ell.toFixed(4) : ell} m², expected ${e.ellipsoidalAreaM2} ±${tol}`);
+        }
       }
 
       const epsgWanted = [expected.crs?.epsg, e.planarCrs?.epsg].filter((v) => v != null);
@@ -128,7 +138,12 @@ function compareCase(name) {
       }
       if (e.verdict) {
         const status = field(r, 'verification.status', where, diffs);
-        if (status !== undefined && status !== e.verdict) diffs.push(`${where} verdict ${status}, expected ${e.verdict}`);
+        if (status !== undefined && status !== e.verdict) diffs.push(`${where} verdict ${status}, expected ${e.verdict} (${e.verdictRule ?? 'rule not given'})`);
+        // An older mining notice's figure is the planar area: the reader must say which one it agreed with.
+        if (status === e.verdict && e.agreesWith) {
+          const agrees = r.verification?.agreesWith;
+          if (agrees !== e.agreesWith) diffs.push(`${where} agrees with ${agrees ?? 'nothing named'}, expected ${e.agreesWith}`);
+        }
       }
     }
 

@@ -106,6 +106,14 @@ export async function cs2cs(from: number, to: number, rows: [number, number][]):
   return out;
 }
 
+/** GeographicLib's Planimeter: the geodesic area in m² of a ring of [lat, lon] on the ellipsoid (a, 1/f). */
+export async function planimeter(a: number, inverseFlattening: string, latLon: [number, number][]): Promise<number> {
+  const input = latLon.map(([lat, lon]) => `${lat.toFixed(12)} ${lon.toFixed(12)}`).join('\n') + '\n';
+  const { code, stdout, stderr } = await run('Planimeter', ['-e', String(a), `1/${inverseFlattening}`, '-p', '9'], { input });
+  if (code !== 0) throw new Error(`Planimeter failed: ${stderr}`);
+  return Math.abs(Number(stdout.trim().split(/\s+/)[2]));
+}
+
 /** Runs the compiled CLI, bin/jiezhi.js, with node. */
 export function jiezhi(args: string[], cwd = repoRoot): Promise<RunResult> {
   return run(process.execPath, [path.join(repoRoot, 'bin/jiezhi.js'), ...args], { cwd });

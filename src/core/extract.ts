@@ -6,7 +6,6 @@ import { clean } from './text/clean.js';
 import { decode, type DecodeOutcome } from './text/decode.js';
 import { diagnose } from './diagnostics/catalogue.js';
 import { extractLandRecords } from './gazette/extractLandRecords.js';
-import { extractMiningZones } from './mining/extractMiningZones.js';
 import { extractMineralPlan } from './mining/extractMineralPlan.js';
 import { extractMines } from './mining/extractMines.js';
 import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
@@ -82,7 +81,7 @@ export function extract(inputs: InputFile[], options: ExtractOptions = {}): Extr
     const fileIds = new Set<string>();
     for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
     for (const doc of documents) {
-      const land = extractLandRecords(doc) ?? extractMiningZones(doc);
+      const land = extractLandRecords(doc);
       if (!land) continue;
       for (const n of land.pointLines) consumed.add(n);
       for (const record of land.records) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/core/extract.js';
 import { unzipSync, zipSync } from 'fflate';
 import type { ExtractResult } from '../../src/core/model/types.js';
-import { cs2cs, run, shoelace, guotuText, shapefileZip } from '../helpers.js';
+import { cs2cs, guotuText, planimeter, run, shapefileZip, shoelace } from '../helpers.js';
 
 const POINTS = [
   [4153889.349, 37512090.648],
@@ -50,6 +50,18 @@ describe('a datum named in a 国土 TXT header', () => {
     expect(warning.message.zh).toMatch(/近似/);
     expect(warning.message.en).toMatch(/approximate, typically .*metres/);
     expect(codes(r)).not.toContain('zone-assumed-cgcs2000');
+  });
+
+  // Lon/lat of one datum measured on another's ellipsoid are off by about 2·Δa/a: 3.4e-5 for Beijing 1954 on GRS80.
+  it.each([
+    ['1954年北京坐标系', 2413, 4214, 6378245, '298.3'],
+    ['1980西安坐标系', 2361, 4610, 6378140, '298.257'],
+    ['2000国家大地坐标系', 4525, 4490, 6378137, '298.257222101'],
+  ] as const)('measures the ellipsoidal area of %s on its own ellipsoid (Planimeter)', async (words, epsg, geographic, a, rf) => {
+    const p = read(guotu(words)).parcels[0]!;
+    const latLon = await cs2cs(epsg, geographic, POINTS.map(([x, y]) => [x, y]));
+    const reference = await planimeter(a, rf, latLon);
+    expect(Math.abs(p.verification.ellipsoidalM2! - reference)).toBeLessThan(1e-4);
   });
 
   it('is never read as CGCS2000: the Xian 1980 position differs from the CGCS2000 one', () => {

@@ -81,6 +81,33 @@ describe('web-page furniture', () => {
     expect(p.date).toBe('2017-09-25');
     expect(p.datum).toBe('Xian80');
   });
+
+  // A document-number line makes the page a gazette document; its mining coordinates still go through the one
+  // run reader, with the datum and the furniture rules, not a second mining path.
+  it('is skipped the same way when the page carries a document number', () => {
+    const text = [
+      '当前位置:首页',
+      '> 政务公开 > 矿业权市场 > 协议出让',
+      '索引号: 公开方式:',
+      '某县某矿采矿权协议出让事项公开',
+      '发布日期: 2017-09-25 15:22 浏览次数: 字体:[ ]',
+      '浙矿交公开[2017]011号',
+      '一、协议受让人:某某建材有限公司。',
+      '4、矿区范围:矿区范围由4个拐点构成,面积0.0009平方公里,开采深度自+136.24m至+8.5m标高,矿区范围坐标见表1。',
+      '矿区范围坐标表(1980西安坐标系)',
+      '拐点编号   X坐标   Y坐标',
+      ...RECT.map((p, i) => row(`J${i + 1} ,`, p)),
+    ].join('\n');
+    const r = read(text);
+    expect(r.parcels).toHaveLength(1);
+    const p = r.parcels[0]!;
+    expect(p).toMatchObject({ kind: 'mining-zone', doc: '浙矿交公开〔2017〕011号', title: '某县某矿采矿权协议出让事项公开', holder: '某某建材有限公司' });
+    expect(p.datum).toBe('Xian80');
+    expect(p.zone!.epsg).toBe(2365);
+    expect(p.elevation).toEqual({ top: 136.24, bottom: 8.5 });
+    expect(p.verification.status).toBe('match');
+    expect(lost(r, text)).toEqual([]);
+  });
 });
 
 describe('the kind of land', () => {
@@ -128,5 +155,41 @@ describe('度分秒 lon/lat', () => {
     expect(p.verification.ellipsoidalM2).toBe(p.verification.computedM2);
     expect(p.verification.planarM2).toBeGreaterThan(p.verification.ellipsoidalM2!);
     expect(lost(r, text)).toEqual([]);
+  });
+});
+
+describe('packed ddd.mmss lon/lat', () => {
+  // Two exploration blocks on a 30″ grid, flattened one cell per line with their area column.
+  const blocks = (a: string[], b: string[], words = '某探矿权挂牌出让公告') =>
+    [words, '出让分区 |', '项目名称 |', '拐点坐标 |', '面积(㎞2) |', '起始价', '(万元) |', '甲铜矿普查 |', ...a.map((p) => `${p}`), '3.68 |', '某县某乡 |', '4.0 |', '乙铜矿普查 |', ...b, '5.4 |', '某县某镇 |', '31.0 |'].join('\n');
+  const A = ['121.5530,45.3430', '121.5745,45.3430', '121.5745,45.3330', '121.5530,45.3330 |'];
+  const B = ['121.5600,45.3800', '121.5815,45.3800', '121.5815,45.3700', '121.5600,45.3700 |'];
+
+  it('reads 121.5530 as 121°55′30″ where the text is about an exploration right, each block with its area cell', () => {
+    const text = blocks(A, B);
+    const r = read(text);
+    expect(r.parcels).toHaveLength(2);
+    const [a, b] = r.parcels;
+    expect(a!.points[0]!.lonLat).toEqual([121 + 55 / 60 + 30 / 3600, 45 + 34 / 60 + 30 / 3600]);
+    expect([a!.statedArea?.m2, b!.statedArea?.m2]).toEqual([3.68e6, 5.4e6]);
+    expect(a!.statedArea?.wording).toBe('面积(km2) 3.68');
+    expect(b!.verification.ellipsoidalM2).toBe(b!.verification.computedM2);
+    // 2′15″ × 1′ at 45.6°N: 2.92 km × 1.85 km.
+    expect(b!.verification.computedM2! / 1e6).toBeCloseTo(5.42, 1);
+    expect(lost(r, text)).toEqual([]);
+  });
+
+  it('does not read them as degrees without words saying so, nor when one value has 60 minutes or more', () => {
+    expect(read(blocks(A, B, '某公司年度报告')).parcels).toEqual([]);
+    expect(read(blocks(A, ['121.5600,45.3800', '121.6015,45.3800', '121.5815,45.3700', '121.5600,45.3700 |'])).parcels).toEqual([]);
+  });
+});
+
+describe('a figure printed only in the English half', () => {
+  it('reads "a total area of 0.0009km2" as the stated area', () => {
+    const text = ['某煤矿采矿权公示', 'The mining area has a total area of 0.0009km2, composed of four inflection points.', '拐点号 X Y', ...RECT.map((p, i) => row(`${i + 1}`, p))].join('\n');
+    const p = read(text).parcels[0]!;
+    expect(p.statedArea?.m2).toBeCloseTo(900, 6);
+    expect(p.statedArea?.wording).toContain('area of 0.0009km2');
   });
 });

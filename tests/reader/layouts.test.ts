@@ -77,3 +77,55 @@ describe('tables flattened by a web page or a PDF', () => {
     expect(r.parcels.map((p) => [p.section, p.points.length])).toEqual([['N', 4], ['G', 4]]);
   });
 });
+
+describe('a table the stored copy cuts off', () => {
+  // An octagon around RECT's corner, 1..4 in the left point column and 5..8 in the right one.
+  const [x0, y0] = RECT[0];
+  const ring = [[0, 0], [0, 20], [10, 30], [20, 30], [30, 20], [30, 0], [20, -10], [10, -10]].map(([dx, dy]) => [(x0 - dx!).toFixed(2), (y0 + dy!).toFixed(2)]);
+  const rows = [0, 1, 2, 3].map((i) => `| ${i + 1} | ${ring[i]![0]} | ${ring[i]![1]} | ${i + 5} | ${ring[i + 4]![0]} | ${ring[i + 4]![1]} |`);
+  const head = ['某海域使用公示', '用海面积0.0900公顷，宗海界址点坐标：', '| 序号 | X | Y | 序号 | X | Y |'];
+
+  it('makes no polygon of point columns side by side cut mid-row, and says the ring is incomplete', () => {
+    const text = [...head, ...rows.slice(0, 3), `| 4 | ${ring[3]![0]} | ${ring[3]![1]} | 8 | ${ring[7]![0].slice(0, 8)}`].join('\n');
+    const r = read(text);
+    expect(r.parcels.filter((p) => p.points.length >= 3)).toEqual([]);
+    const d = r.diagnostics.find((x) => x.code === 'ring-incomplete')!;
+    expect(d.message.en).toContain('only 7 point(s)');
+    expect(lost(r, text)).toEqual([]);
+  });
+
+  it('still reads the same table when it is complete', () => {
+    const r = read([...head, ...rows, '特此公示。'].join('\n'));
+    expect(r.parcels.map((p) => p.points.length)).toEqual([8]);
+    expect(codes(r)).not.toContain('ring-incomplete');
+  });
+
+  it('keeps a one-column ring whose last point is cut, with the missing point counted', () => {
+    const text = ['某矿采矿权出让公示', '矿区范围由9个拐点圈定：', ...ring.map(([x, y], i) => `J${i + 1} , ${x}, ${y}`), `J9 , ${x0.toFixed(0)}.`].join('\n');
+    const r = read(text);
+    expect(r.parcels.map((p) => p.points.length)).toEqual([8]);
+    expect(codes(r)).toContain('points-declared-mismatch');
+    expect(codes(r)).not.toContain('ring-incomplete');
+  });
+});
+
+describe('parts defined by point sequences over one shared table', () => {
+  // RECT and the 30 m × 30 m square east of it share the edge 2–3: points 1..6, parts 1-2-3-4-1 and 2-5-6-3-2.
+  const pts = [...RECT, [RECT[1][0], RECT[1][1] + 30], [RECT[2][0], RECT[2][1] + 30]] as const;
+  const text = [
+    '某码头工程用海公示',
+    '用海面积为0.1800公顷。',
+    '| 序号 | X | Y |',
+    ...pts.map(([x, y], i) => `| ${i + 1} | ${x.toFixed(2)} | ${y.toFixed(2)} |`),
+    '护岸(1-2-3-4-1) 用海面积0.0900公顷; 码头(2-5-…-6-3-2) 用海面积0.0900公顷。联系电话(0571-8888)。',
+  ].join('\n');
+
+  it('builds each part from its listed labels, with the figure after its definition', () => {
+    const r = read(text);
+    expect(r.parcels.map((p) => [p.section, p.points.map((q) => q.label), p.statedArea?.m2, p.verification.status])).toEqual([
+      ['护岸', [1, 2, 3, 4], 900, 'match'],
+      ['码头', [2, 5, 6, 3], 900, 'match'],
+    ]);
+    expect(lost(r, text)).toEqual([]);
+  });
+});

@@ -341,6 +341,24 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `only ${p.count} point(s) here, too few for a polygon; no parcel was made`,
     help: { zh: '对照原文检查：坐标表可能被截断，或这些数字并非界址点。', en: 'Check the original: the coordinate table may be cut off, or these numbers are not boundary points.' },
   },
+  'ring-incomplete': {
+    severity: 'warning',
+    zh: (p) => `坐标表在此被截断：该范围只列出 ${p.present} 个点（${p.whyZh}），缺少的点无从得知，未生成图形`,
+    en: (p) => `the coordinate table is cut off here: this ring lists only ${p.present} point(s) (${p.whyEn}); the missing points cannot be known, so no polygon was made`,
+    help: { zh: '取得完整的原文（公告原件或附件）后重新导入。', en: 'Import the complete original (the notice itself or its attachment).' },
+  },
+  'ring-incomplete-point': {
+    severity: 'info',
+    zh: () => '此点属于被截断的坐标表中不完整的范围，未用于图形',
+    en: () => 'this point belongs to a ring of a cut-off coordinate table and was not used for a polygon',
+    help: { zh: '见同一范围的“坐标表被截断”提示。', en: 'See the "table cut off" warning of the same ring.' },
+  },
+  'part-point-unused': {
+    severity: 'warning',
+    zh: (p) => `点 ${p.label} 列在坐标表中，但文中按点号定义的各部分（如“护岸(2-3-…-10-2)”）都不经过它`,
+    en: (p) => `point ${p.label} is in the coordinate table, but none of the parts the text defines by point sequences (such as "护岸(2-3-…-10-2)") runs through it`,
+    help: { zh: '对照原文检查各部分的点号序列是否漏写了此点。', en: 'Check whether a part\'s point sequence in the original leaves this point out.' },
+  },
   'run-repeated': {
     severity: 'info',
     zh: () => '同一坐标表在文中再次出现（如中英文两版），只读取一次',

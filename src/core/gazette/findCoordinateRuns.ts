@@ -22,15 +22,16 @@ const MAX_CELL_GAP = 16;
 
 /**
  * `textOf` gives the line as the run reader reads it (simplified, circled numerals kept); `skip` holds the
- * physical lines another reader already placed, which end a run like prose.
+ * physical lines another reader already placed, which end a run like prose; `packedDms` says the text's
+ * ddd.mmss numbers are degrees (packedDmsAllowed).
  */
-export function findCoordinateRuns(file: string, lines: readonly SourceLine[], textOf: (l: SourceLine) => string, skip: ReadonlySet<number>): CoordinateRun[] {
+export function findCoordinateRuns(file: string, lines: readonly SourceLine[], textOf: (l: SourceLine) => string, skip: ReadonlySet<number>, packedDms = false): CoordinateRun[] {
   const cache = new Map<number, LineCells>();
   const classify = (i: number): LineCells => {
     let c = cache.get(i);
     if (!c) {
       const l = lines[i]!;
-      c = skip.has(l.line) ? { kind: 'prose', cells: [], diagnostics: [] } : readCoordinateCells(file, l.line, textOf(l));
+      c = skip.has(l.line) ? { kind: 'prose', cells: [], diagnostics: [] } : readCoordinateCells(file, l.line, textOf(l), packedDms);
       cache.set(i, c);
     }
     return c;
@@ -38,7 +39,7 @@ export function findCoordinateRuns(file: string, lines: readonly SourceLine[], t
   const coordAt: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (skip.has(l.line) || !mayHoldCoordinate(l.text)) continue;
+    if (skip.has(l.line) || !mayHoldCoordinate(l.text, packedDms)) continue;
     if (classify(i).kind === 'coord') coordAt.push(i);
   }
 

@@ -38,8 +38,41 @@ export interface LineCells {
 const PROSE: LineCells = { kind: 'prose', cells: [], diagnostics: [] };
 
 /** Cheap test that a line may hold a coordinate: six digits in a row, a degree sign, "31 23 03.2", "**248.17". */
-export function mayHoldCoordinate(text: string): boolean {
-  return /\d{6}|°|\d度|\d \d\d \d\d\.\d|\*\*\d/.test(text) || isPointLine(text);
+export function mayHoldCoordinate(text: string, packedDms = false): boolean {
+  return /\d{6}|°|\d度|\d \d\d \d\d\.\d|\*\*\d/.test(text) || isPointLine(text) || (packedDms && PACKED_DMS.test(text));
+}
+
+/**
+ * Sexagesimal degrees packed into a decimal, as exploration-right tables print them: 121.5530 = 121°55′30″,
+ * 45.34305 = 45°34′30.5″. Read so only where the whole text allows it (see packedDmsAllowed): as a number,
+ * 121.5530 is also a valid decimal degree.
+ */
+const PACKED_DMS = /(?<![\d.])(\d{1,3})\.(\d{2})(\d{2})(\d*)(?![\d.])/;
+const PACKED_DMS_ALL = new RegExp(PACKED_DMS.source, 'g');
+const PACKED_CONTEXT = /度分秒|经纬度|经度|纬度|探矿权|勘查区块/u;
+
+/**
+ * Whether the text's ddd.mmss numbers are packed 度分秒: its words say the coordinates are degrees (度分秒, 经度,
+ * 纬度, an exploration right, whose blocks are drawn on a lon/lat grid) and every candidate pair on a line, a
+ * latitude and a longitude of China, has minutes and seconds below 60. One decimal-degree value with .60 or
+ * more shows the text means decimal degrees, which stay unread.
+ */
+export function packedDmsAllowed(lines: readonly string[]): boolean {
+  if (!lines.some((t) => PACKED_CONTEXT.test(t))) return false;
+  let pairs = 0;
+  for (const text of lines) {
+    const values = [...text.matchAll(PACKED_DMS_ALL)];
+    if (values.length !== 2) continue;
+    const axes = values.map((m) => packedAxis(Number(m[1])));
+    if (!axes[0] || !axes[1] || axes[0] === axes[1]) continue;
+    if (values.some((m) => Number(m[2]) >= 60 || Number(m[3]) >= 60)) return false;
+    pairs++;
+  }
+  return pairs >= 3;
+}
+
+function packedAxis(degrees: number): 'lat' | 'lon' | null {
+  return degrees >= 3 && degrees <= 54 ? 'lat' : degrees >= 73 && degrees <= 136 ? 'lon' : null;
 }
 
 // Words of table headers and cells that are not prose: 拐点编号, X坐标, 北纬, 界址点号, 起标高 …
@@ -56,8 +89,8 @@ const SPACED_DMS = /^(\d{1,3})\s+(\d{1,2})\s+(\d{1,2}(?:\.\d+)?)$/;
 const NEUTRAL = new Set([...',;:|/\\?*#()[]<>-_=.、，；：·•']);
 const LATIN_HEADER = /^(?:X|Y|x|y|N|E|B|L|XY|m|NO|No|no)$/;
 
-/** Reads `text` (simplified, NFKC, circled numerals kept) as table cells. */
-export function readCoordinateCells(file: string, line: number, text: string): LineCells {
+/** Reads `text` (simplified, NFKC, circled numerals kept) as table cells; `packedDms` from packedDmsAllowed. */
+export function readCoordinateCells(file: string, line: number, text: string, packedDms = false): LineCells {
   if (isPointLine(text)) {
     const parsed = parsePointLine(file, { text, line });
     return { kind: 'coord', cells: parsed.points.map((point) => ({ t: 'point', point })), diagnostics: parsed.diagnostics };
@@ -82,14 +115,14 @@ export function readCoordinateCells(file: string, line: number, text: string): L
       cells.push({ t: 'section', mark: cell });
       continue;
     }
-    if (!readTokens(cell, cells)) return PROSE;
+    if (!readTokens(cell, cells, packedDms)) return PROSE;
   }
   const coordinates = cells.some((c) => c.t === 'grid' || c.t === 'dms' || c.t === 'masked');
   return { kind: coordinates ? 'coord' : 'cell', cells, diagnostics: [] };
 }
 
 /** Appends the cells of one table cell; false when it is prose. */
-function readTokens(cell: string, cells: Cell[]): boolean {
+function readTokens(cell: string, cells: Cell[], packedDms: boolean): boolean {
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(cell)) !== null) {
@@ -107,7 +140,7 @@ function readTokens(cell: string, cells: Cell[]): boolean {
       const next = cell.charCodeAt(TOKEN.lastIndex);
       // A number glued to a word or a unit (2016年, 17269㎡→m2, 77米, 50%) is a quantity, not a cell.
       if (isLetterOrUnit(next)) return false;
-      const number = readNumber(m[8], m[9] !== undefined);
+      const number = (packedDms && m[9] === undefined ? readPacked(m[8]) : null) ?? readNumber(m[8], m[9] !== undefined);
       if (!number) return false;
       cells.push(number);
     } else if (m[10] !== undefined) {
@@ -147,6 +180,12 @@ function hasZonePrefix(value: number): boolean {
   const prefix = Math.floor(value / 1e6);
   const inZone = value % 1e6;
   return ((prefix >= 13 && prefix <= 23) || (prefix >= 25 && prefix <= 45)) && inZone >= 1e5 && inZone < 9e5;
+}
+
+function readPacked(text: string): Cell | null {
+  const m = new RegExp(`^${PACKED_DMS.source}$`).exec(text);
+  if (!m || !packedAxis(Number(m[1]))) return null;
+  return toDms(m[1]!, m[2]!, m[4] ? `${m[3]}.${m[4]}` : m[3]!);
 }
 
 function toDms(d: string, m: string, s: string): Cell | null {

@@ -15,7 +15,8 @@ export interface AreaMention {
 }
 
 const UNITS: Record<string, AreaUnit> = { 平方米: '平方米', m2: '平方米', 公顷: '公顷', 亩: '亩', 平方公里: '平方公里', 平方千米: '平方公里', km2: '平方公里' };
-const AREA = /面积\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|[kK][mM]2|m2)/gu;
+// A bilingual notice may print its figure only in the English half ("a total area of 2.96km2").
+const AREA = /(?:面积|\barea\s+of)\s*(?:约为|约|为|是|共计|共|合计|:)?\s*:?\s*(\d+(?:\.\d+)?)\s*(平方米|平方公里|平方千米|公顷|亩|[kK][mM]2|m2)/giu;
 const CLAUSE_START = /[,;:。、(\s]/u;
 const DECLARED = /(?:由|共)\s*(\d{1,4})\s*个\s*(?:拐点|界址点|坐标点|顶点|点)|(\d{1,4})\s*个\s*(?:拐点|界址点)(?:圈定|构成|组成|围成)/gu;
 
@@ -56,6 +57,36 @@ export function readAreaMentions(file: string, lines: readonly ContextLine[], ne
     out.push(...(l.line < nearLine ? inLine.reverse() : inLine));
   }
   return out;
+}
+
+// A table with an area column ("| 面积(㎞2) |", NFKC "面积(km2)") flattened one cell per line: the number cell
+// right after a ring's coordinates is that ring's figure.
+const AREA_HEADER = /^面积\s*\(\s*(平方米|平方公里|平方千米|公顷|亩|km2|m2)\s*\)\s*\|?$/iu;
+const NUMBER_CELL = /^(\d+(?:\.\d+)?)\s*\|?$/;
+
+/**
+ * The figure in the area column for the ring whose points end on `lastLine`: the header is the nearest area
+ * header above `firstLine`, the value the first bare number among `after` (the run's lines after the ring).
+ */
+export function readAreaColumn(file: string, lines: readonly ContextLine[], firstLine: number, after: readonly ContextLine[]): StatedArea | null {
+  let header: RegExpExecArray | null = null;
+  for (const l of lines) if (l.line < firstLine) header = AREA_HEADER.exec(l.text) ?? header;
+  if (!header) return null;
+  const cell = after.map((l) => ({ l, m: NUMBER_CELL.exec(l.text) })).find((c) => c.m);
+  if (!cell) return null;
+  const printed = cell.m![1]!;
+  const unit = UNITS[/^k/i.test(header[1]!) ? 'km2' : header[1]!]!;
+  const value = Number(printed);
+  const dot = printed.indexOf('.');
+  return {
+    text: `${printed} ${unit}`,
+    value,
+    unit,
+    m2: value * SQUARE_METRES[unit],
+    decimals: dot < 0 ? 0 : printed.length - dot - 1,
+    source: { file, line: cell.l.line },
+    wording: `${header[0].replace(/\s*\|$/, '')} ${printed}`,
+  };
 }
 
 export function readDeclaredPoints(file: string, lines: readonly ContextLine[], nearLine = 0): { count: number; source: SourceSpan } | null {

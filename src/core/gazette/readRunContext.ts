@@ -24,6 +24,8 @@ export interface RunContext {
   kind: RecordKind;
   /** The word the kind was inferred from, or null when nothing pointed either way. */
   kindWord: string | null;
+  /** A mining right's 开采标高 range, in metres. */
+  elevation?: { top: number; bottom: number };
 }
 
 const DOC_NUMBER = /^[(]?(?:(?:公示|公告|公开)?文号\s*:\s*)?([\p{Script=Han}A-Za-z]{1,14}?)\s*[〔[(【]\s*(\d{4})\s*[〕\])】]\s*(\d{1,4})\s*号[)]?$/u;
@@ -35,6 +37,13 @@ const HOLDER = /(?:使用权人|受让人|采矿权人|探矿权人|申请人|�
 const HOLDER_HEADING = /(?:^|、)(?:受让人|出让人|采矿权人|探矿权人|申请人|竞得人)$/u;
 const LOCATION = /(?:地理位置|矿区位置|用海位置|项目位置|宗地位置|土地位置|坐落|位置)\s*:\s*(?:矿区|项目|宗地)?(?:位于)?([^,。;]{2,60})/u;
 const SITED = /位于([^,。;]{2,40})/u;
+// "开采标高由1250米至1100米", "开采深度自+136.24m至+8.5m标高": the range's two ends, whichever comes first.
+const ELEVATION = /(?:标高|开采深度)\s*(?:由|从|自|为)?\s*([+-]?\d+(?:\.\d+)?)\s*(?:米|m)?\s*(?:至|到|~|-|—)\s*([+-]?\d+(?:\.\d+)?)\s*(?:米|m)/i;
+// An approval names the mine's company in passing ("同意合成示例石料厂有限公司采矿权延续"); a company name is
+// preferred to a bare mine name, which a title also carries.
+const MINE_COMPANY = /([\p{Script=Han}]{2,30}?(?:煤业|煤矿|矿业|石料厂|采石场|建材|铁矿|铝土矿)有限(?:责任)?公司)/u;
+const MINE_NAME = /([\p{Script=Han}]{2,30}?(?:煤业|煤矿|矿业|石料厂|采石场|建材|铁矿|铝土矿)(?:有限(?:责任)?公司)?)/u;
+const LEADING_VERBS = /^(?:关于|同意|批准|对|将|由)+/u;
 
 /** Lines a web page wraps around the notice, and debris of lost characters ("??? 清遠市…"). */
 function contentLines(lines: readonly ContextLine[]): ContextLine[] {
@@ -45,17 +54,32 @@ export function readRunContext(lines: readonly ContextLine[], segmentDoc: { doc:
   const content = contentLines(lines);
   const whole = content.map((l) => l.text).join('\n');
   const { kind, word } = inferKind(whole);
+  const mining = kind === 'mining-zone';
+  const elevation = mining ? ELEVATION.exec(whole) : null;
   return {
     doc: segmentDoc?.doc ?? findDocNumber(content),
     title: segmentDoc?.title && !hasFurniture(segmentDoc.title) ? segmentDoc.title : findTitle(content),
     issuer: segmentDoc?.issuer || findIssuer(content),
     date: segmentDoc?.date ?? findDate(content, lines),
-    holder: findHolder(content),
+    holder: findHolder(content) ?? (mining ? findMineName(content) : null),
     location: findLocation(content),
     datum: datumOf(whole),
     kind,
     kindWord: word,
+    ...(elevation ? { elevation: { top: Math.max(Number(elevation[1]), Number(elevation[2])), bottom: Math.min(Number(elevation[1]), Number(elevation[2])) } } : {}),
   };
+}
+
+function findMineName(lines: readonly ContextLine[]): string | null {
+  for (const pattern of [MINE_COMPANY, MINE_NAME]) {
+    for (const l of lines) {
+      const m = pattern.exec(l.text);
+      if (!m) continue;
+      const verbs = LEADING_VERBS.exec(m[1]!)?.[0].length ?? 0;
+      return cut(l, m.index + verbs, m.index + m[1]!.length) || null;
+    }
+  }
+  return null;
 }
 
 function hasFurniture(title: string): boolean {

@@ -5,9 +5,12 @@
 import { detectDatum } from '../geodesy/datum.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { findCoordinateRuns, type CoordinateRun } from './findCoordinateRuns.js';
+import { packedDmsAllowed } from './readCoordinateCells.js';
+import { endsInside, incompleteRings } from './cutOffRings.js';
+import { readPartSequences, type PartSequence } from './readPartSequences.js';
 import { normalizeKeepingCircled, type SourceLine } from '../text/normalize.js';
 import { pairRunPoints, type RingDraft } from './pairRunPoints.js';
-import { readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
+import { readAreaColumn, readAreaMentions, readDeclaredPoints, type AreaMention } from './readRunAreas.js';
 import { readRunContext, type ContextLine, type RunContext } from './readRunContext.js';
 import { ringPoints } from './ringPoints.js';
 import { toSimplified } from '../text/simplify.js';
@@ -52,16 +55,24 @@ export function readRuns(
     }
     return c;
   };
-  const runs = findCoordinateRuns(file, lines, (l) => contextOf(l).text, skip);
+  const packed = packedDmsAllowed(lines.map((l) => contextOf(l).text));
+  const runs = findCoordinateRuns(file, lines, (l) => contextOf(l).text, skip, packed);
   const out: RunReading = { records: [], pointLines: runs.flatMap((r) => r.coordLines), diagnostics: [] };
   if (runs.length === 0) return out;
+  const lastRun = runs[runs.length - 1]!;
+  const cut = endsInside(lastRun, contextOf(lines[lastRun.to]!).text, lines.slice(lastRun.to + 1).map((l) => contextOf(l).text)) ? lastRun : null;
 
   for (const { doc, from, to, runs: regionRuns } of regions(lines, documents, runs)) {
     const context = lines.slice(from, to + 1).map(contextOf);
     const ctx = readRunContext(context, doc, (text) => detectDatum(text)?.datum);
     const rings = regionRuns.flatMap((run) => pairRunPoints(file, run.lines).flatMap((draft) => toRings(draft, run, options)));
     for (const run of regionRuns) out.diagnostics.push(...run.diagnostics);
-    const usable = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS), out.diagnostics);
+    const incomplete = cut && regionRuns.includes(cut) ? incompleteRings(cut, rings) : new Map<Ring, 'columns' | 'gap'>();
+    for (const [r, why] of incomplete) reportIncomplete(file, r, why, out.diagnostics);
+    const table = dropRepeats(rings.filter((r) => r.points.length >= MIN_POINTS && !incomplete.has(r)), out.diagnostics);
+    const sequences = readPartSequences(file, context);
+    const parts = sequences.length > 0 && table.length === 1 ? partRings(file, table[0]!, sequences, out.diagnostics) : null;
+    const usable = parts?.map((p) => p.ring) ?? table;
     for (const r of rings.filter((q) => q.points.length < MIN_POINTS)) {
       out.diagnostics.push(...r.diagnostics);
       for (const p of [...r.points, ...(r.closing ? [r.closing] : [])]) {
@@ -74,7 +85,8 @@ export function readRuns(
     const near = byDistance(context, at);
     const mentions = readAreaMentions(file, near, at);
     const declared = readDeclaredPoints(file, near, at);
-    const records = toRecords(file, ctx, usable, mentions, lines, taken);
+    const column = parts?.map((p) => p.stated) ?? usable.map((r) => areaInColumn(file, context, r));
+    const records = toRecords(file, ctx, usable, mentions, column, lines, taken);
     const regionSpan: SourceSpan = { file, line: lines[from]!.line, endLine: lines[to]!.line };
     for (const r of records) r.sources = [regionSpan];
     checkCounts(records, rings, declared);
@@ -84,6 +96,20 @@ export function readRuns(
     out.records.push(...records);
   }
   return out;
+}
+
+const INCOMPLETE_WHY = {
+  columns: { zh: '表格分栏并列，各栏在截断处之后还有点', en: 'the table prints point columns side by side, and each continues past the cut' },
+  gap: { zh: '点号不连续', en: 'its numbering has a gap' },
+} as const;
+
+function reportIncomplete(file: string, ring: Ring, why: keyof typeof INCOMPLETE_WHY, diagnostics: Diagnostic[]): void {
+  const first = ring.points[0]!.source;
+  diagnostics.push(...ring.diagnostics);
+  diagnostics.push(diagnose('ring-incomplete', { file, line: first.line }, { present: ring.points.length, whyZh: INCOMPLETE_WHY[why].zh, whyEn: INCOMPLETE_WHY[why].en }));
+  for (const p of [...ring.points, ...(ring.closing ? [ring.closing] : [])]) {
+    for (const line of linesOf(p.source)) diagnostics.push(diagnose('ring-incomplete-point', { file, line }));
+  }
 }
 
 /** Context lines nearest `line` first; at equal distance the line above (a figure usually precedes its table). */
@@ -137,7 +163,49 @@ function toRings(draft: RingDraft, run: CoordinateRun, options: ExtractOptions):
   return rings.length > 0 ? rings : [{ draft, run, points: [], closing: null, diagnostics: draft.diagnostics }];
 }
 
-function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaMention[], lines: readonly SourceLine[], taken: (id: string) => boolean): LandRecord[] {
+/**
+ * The parts a text defines by label sequences over one shared table, each with its own figure; null (the table
+ * stays one ring) unless some sequence lists only points of the table.
+ */
+function partRings(file: string, table: Ring, sequences: PartSequence[], diagnostics: Diagnostic[]): { ring: Ring; stated: StatedArea | null }[] | null {
+  const byLabel = new Map(table.points.map((p) => [p.label, p]));
+  // A date or a phone number in brackets ("(2024-09-18)") names labels the table does not have.
+  const defined = sequences.filter((s) => s.labels.every((n) => byLabel.has(n)));
+  if (defined.length === 0) return null;
+  const used = new Set(defined.flatMap((s) => s.labels));
+  for (const p of table.points.filter((q) => !used.has(q.label))) {
+    for (const line of linesOf(p.source)) diagnostics.push(diagnose('part-point-unused', { file, line }, { label: p.label }));
+  }
+  return defined.map((s, i) => {
+    const points = s.labels.map((n) => ({ ...byLabel.get(n)! }));
+    const ring: Ring = {
+      ...table,
+      draft: { ...table.draft, section: s.name },
+      points,
+      closing: s.closed ? { ...points[0]! } : null,
+      diagnostics: i === 0 ? table.diagnostics : [],
+    };
+    return { ring, stated: s.stated };
+  });
+}
+
+/** The ring's figure in an area column of its table, read from the run's lines after its last point. */
+function areaInColumn(file: string, context: ContextLine[], ring: Ring): StatedArea | null {
+  const last = Math.max(...[...ring.points, ...(ring.closing ? [ring.closing] : [])].map((p) => p.source.endLine ?? p.source.line));
+  const runLines = new Set(ring.run.lines.map((l) => l.line));
+  const after = context.filter((l) => l.line > last && runLines.has(l.line));
+  return readAreaColumn(file, context, ring.points[0]!.source.line, after);
+}
+
+function toRecords(
+  file: string,
+  ctx: RunContext,
+  rings: Ring[],
+  mentions: AreaMention[],
+  column: (StatedArea | null)[],
+  lines: readonly SourceLine[],
+  taken: (id: string) => boolean,
+): LandRecord[] {
   const sections = rings.map((r) => sectionOf(r, rings.length, lines));
   const own = sections.map((s) => (s ? mentions.find((m) => !m.part && matchesSection(m.label, s)) : undefined));
   const total = mentions.find((m) => !m.part && !own.includes(m));
@@ -147,7 +215,7 @@ function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaM
     const first = r.points[0]!;
     const last = r.closing ?? r.points[r.points.length - 1]!;
     const span: SourceSpan = { file, line: first.source.line, endLine: last.source.endLine ?? last.source.line };
-    const stated: StatedArea | null = own[i]?.stated ?? (rings.length === 1 ? (total?.stated ?? null) : null);
+    const stated: StatedArea | null = own[i]?.stated ?? column[i] ?? (rings.length === 1 ? (total?.stated ?? null) : null);
     const record: LandRecord = {
       id: rings.length > 1 ? `${base}#${i + 1}` : base,
       kind: ctx.kind,
@@ -176,6 +244,7 @@ function toRecords(file: string, ctx: RunContext, rings: Ring[], mentions: AreaM
     const section = own[i]?.label || sections[i];
     if (section) record.section = section;
     if (ctx.datum) record.datum = ctx.datum;
+    if (ctx.elevation) record.elevation = ctx.elevation;
     if (rings.length > 1 && total) record.documentArea = total.stated;
     return record;
   });

@@ -9,7 +9,12 @@ const CGCS2000_GEOGRAPHIC = 4490;
 export const WGS84_GEOGRAPHIC = 4326;
 
 /** CGCS2000 ellipsoid; proj4's `+ellps=GRS80` has the same a and 1/f. */
-export const CGCS2000_ELLIPSOID = { a: 6378137, f: 1 / 298.257222101 } as const;
+const CGCS2000_ELLIPSOID = { a: 6378137, f: 1 / 298.257222101 } as const;
+
+interface Ellipsoid {
+  a: number;
+  f: number;
+}
 
 interface EpsgBlock {
   first: number;
@@ -24,6 +29,8 @@ interface DatumSpec {
   geographic: number;
   /** The proj4 ellipsoid name, as PROJ prints it for these codes (IAU76 is the IAG 1975 ellipsoid of Xian 1980). */
   ellps: string;
+  /** The same ellipsoid's a and f, for areas on it: lon/lat of one datum measured on another's are off by ~2·Δa/a. */
+  ellipsoid: Ellipsoid;
   name: { zh: string; en: string };
   /** EPSG numbers its Gauss–Krüger codes in runs, one per (width, prefixed) pair, each in zone order. */
   blocks: readonly EpsgBlock[];
@@ -37,6 +44,7 @@ export const DATUMS: Readonly<Record<Datum, DatumSpec>> = {
   CGCS2000: {
     geographic: CGCS2000_GEOGRAPHIC,
     ellps: 'GRS80',
+    ellipsoid: CGCS2000_ELLIPSOID,
     name: { zh: '2000国家大地坐标系', en: 'CGCS2000' },
     blocks: [
       { first: 4491, ...SIX, prefixed: true },
@@ -48,6 +56,7 @@ export const DATUMS: Readonly<Record<Datum, DatumSpec>> = {
   Xian80: {
     geographic: 4610,
     ellps: 'IAU76',
+    ellipsoid: { a: 6378140, f: 1 / 298.257 },
     name: { zh: '1980西安坐标系', en: 'Xian 1980' },
     blocks: [
       { first: 2327, ...SIX, prefixed: true },
@@ -59,6 +68,7 @@ export const DATUMS: Readonly<Record<Datum, DatumSpec>> = {
   Beijing54: {
     geographic: 4214,
     ellps: 'krass',
+    ellipsoid: { a: 6378245, f: 1 / 298.3 },
     name: { zh: '1954北京坐标系', en: 'Beijing 1954' },
     blocks: [
       { first: 21413, ...SIX, prefixed: true },

@@ -7,6 +7,7 @@ import { resolveLimits } from '../model/limits.js';
 import { ringContainers } from '../geometry/nestRings.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
+import { zoneDatum } from '../geodesy/crs.js';
 import { inferZone } from '../geodesy/inferZone.js';
 import { coordinateRoundingBound, signedPlanarArea } from '../geodesy/planarArea.js';
 import { projectToLonLat } from '../geodesy/project.js';
@@ -70,7 +71,7 @@ export function buildExtraRings(
       if (index > 0) {
         const sign = k === 0 ? 1 : -1;
         planarM2 += sign * Math.abs(signed);
-        if (zone) ellipsoidalM2 += sign * ellipsoidalArea(lonLat);
+        if (zone) ellipsoidalM2 += sign * ellipsoidalArea(lonLat, zoneDatum(zone)!);
         roundingM2 += coordinateRoundingBound(ring);
       }
       return lonLat;

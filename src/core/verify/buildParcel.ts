@@ -6,7 +6,7 @@ import { resolveLimits } from '../model/limits.js';
 import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
-import { DATUMS } from '../geodesy/crs.js';
+import { DATUMS, zoneDatum } from '../geodesy/crs.js';
 import { inferZone, type InferZoneOptions } from '../geodesy/inferZone.js';
 import { planarArea } from '../geodesy/planarArea.js';
 import { inChina, projectToLonLat } from '../geodesy/project.js';
@@ -88,7 +88,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   const rings = record.extraRings?.length ? buildExtraRings(record, zone, kept, zoneOptions, diagnostics) : NO_EXTRA_RINGS;
   if (!rings) return { ...unusable(), zone, pointLonLat, checks };
   if (zone.datum) diagnostics.push(datumApproximate(zone, zone.datum, record.span));
-  const ellipsoidalM2 = ellipsoidalArea(lonLatRing) + rings.ellipsoidalM2;
+  // The lon/lat are on the zone's own datum, so its ellipsoid measures them.
+  const ellipsoidalM2 = ellipsoidalArea(lonLatRing, zoneDatum(zone)!) + rings.ellipsoidalM2;
   const { verification, hypotheses } = verdict(record, kept, planarArea(kept) + rings.planarM2, ellipsoidalM2, rings.roundingM2, diagnostics);
   return { ...record, diagnostics, zone, lonLatRing, pointLonLat, checks, verification, hypotheses, ...rings.geometry };
 }
