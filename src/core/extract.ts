@@ -30,96 +30,132 @@ export interface InputFile {
   text?: { content: string; from: 'pdf' | 'docx' };
 }
 
+/**
+ * What one input file yields on its own, before the files are brought together: its records in reading order
+ * (not yet merged with those of other files), its documents for the text-wide extractors and its point lines.
+ * Plain data, so that a worker thread can compute it and post it to the thread that merges.
+ */
+export interface FileExtraction {
+  file: string;
+  summary: ExtractResult['inputs'][number];
+  diagnostics: Diagnostic[];
+  records: LandRecord[];
+  /** Numbers of the file's lines that hold a boundary point. */
+  pointLines: number[];
+  /** The first copy of each document of the file. */
+  documents: GazetteDocument[];
+}
+
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
+  const merge = new ExtractionMerge(options);
+  for (const input of inputs) merge.add(extractFile(input, options));
+  return merge.result();
+}
+
+export function extractFile(input: InputFile, options: ExtractOptions = {}): FileExtraction {
   const diagnostics: Diagnostic[] = [];
-  const records = new Map<string, LandRecord>();
-  const placedLines = new Set<string>();
-  const pointLines: string[] = [];
-  const summary: ExtractResult['inputs'] = [];
-  // Planning blocks, the mining policy and named mines are read across all documents of all gazettes.
-  // One copy of each document for the text-wide extractors: a document printed in several gazettes (or the
-  // same gazette given twice) says the same thing each time, and scanning it again only costs time.
+  const records: LandRecord[] = [];
+  const pointLines: number[] = [];
   const gazetteDocuments = new Map<string, GazetteDocument>();
+  const done = (summary: FileExtraction['summary']): FileExtraction => ({ file: input.file, summary, diagnostics, records, pointLines, documents: [...gazetteDocuments.values()] });
 
   // Coordinate files (Shapefile zip, GeoJSON, 国土 and mining-right TXT) have their own readers; their records
   // join the gazettes' and are verified by the same buildParcel.
-  const addCoordinateFile = (input: InputFile, encoding: string, read: CoordinateFileRead) => {
+  const addCoordinateFile = (encoding: string, read: CoordinateFileRead) => {
     diagnostics.push(...read.diagnostics);
-    for (const n of read.pointLines) pointLines.push(key(input.file, n));
-    for (const record of read.records) mergeRecord(records, record, placedLines);
-    summary.push({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
+    pointLines.push(...read.pointLines);
+    records.push(...read.records);
+    return done({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
   const limit = options.maxInputBytes ?? MAX_INPUT_BYTES;
-  for (const input of inputs) {
-    if (input.bytes.length > limit) {
-      diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
-      summary.push({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
-      continue;
-    }
-    const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
-    if (binary) {
-      addCoordinateFile(input, 'binary', binary);
-      continue;
-    }
-    const { decoded, diagnostics: decodeDiagnostics } = input.text ? fromShell(input) : decode(input.file, input.bytes);
-    diagnostics.push(...decodeDiagnostics);
-    if (!decoded) {
-      summary.push({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
-      continue;
-    }
-    const coordinates = readCoordinateText(input.file, decoded.text, options);
-    if (coordinates) {
-      addCoordinateFile(input, decoded.encoding, coordinates);
-      continue;
-    }
-    const lines = clean(normalize(decoded.text));
-    const documents = segment(input.file, lines);
-    summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
-    if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+  if (input.bytes.length > limit) {
+    diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
+    return done({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
+  }
+  const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
+  if (binary) return addCoordinateFile('binary', binary);
+  const { decoded, diagnostics: decodeDiagnostics } = input.text ? fromShell(input) : decode(input.file, input.bytes);
+  diagnostics.push(...decodeDiagnostics);
+  if (!decoded) return done({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
+  const coordinates = readCoordinateText(input.file, decoded.text, options);
+  if (coordinates) return addCoordinateFile(decoded.encoding, coordinates);
+  const lines = clean(normalize(decoded.text));
+  const documents = segment(input.file, lines);
+  const summary = { file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length };
+  if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
 
-    const consumed = new Set<number>();
-    for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
-    for (const doc of documents) {
-      const land = extractLandRecords(doc) ?? extractMiningZones(doc);
-      if (!land) continue;
-      for (const n of land.pointLines) consumed.add(n);
-      for (const record of land.records) mergeRecord(records, record, placedLines);
-    }
-    for (const l of lines) {
-      if (!isPointLine(l.text)) continue;
-      pointLines.push(key(input.file, l.line));
-      if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
-    }
+  const consumed = new Set<number>();
+  for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
+  for (const doc of documents) {
+    const land = extractLandRecords(doc) ?? extractMiningZones(doc);
+    if (!land) continue;
+    for (const n of land.pointLines) consumed.add(n);
+    records.push(...land.records);
+  }
+  for (const l of lines) {
+    if (!isPointLine(l.text)) continue;
+    pointLines.push(l.line);
+    if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
+  }
+  return done(summary);
+}
+
+/**
+ * Brings the files' extractions together, in the order the files were given: the same document in several
+ * files becomes one record, then planning blocks, the mining policy and named mines are read across all
+ * documents, and every record is verified. Adding the files one at a time keeps only their results in memory.
+ */
+export class ExtractionMerge {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly records = new Map<string, LandRecord>();
+  private readonly placedLines = new Set<string>();
+  private readonly pointLines: string[] = [];
+  private readonly summary: ExtractResult['inputs'] = [];
+  // One copy of each document for the text-wide extractors: a document printed in several gazettes (or the
+  // same gazette given twice) says the same thing each time, and scanning it again only costs time.
+  private readonly gazetteDocuments = new Map<string, GazetteDocument>();
+
+  constructor(private readonly options: ExtractOptions = {}) {}
+
+  add(extraction: FileExtraction): void {
+    this.diagnostics.push(...extraction.diagnostics);
+    for (const n of extraction.pointLines) this.pointLines.push(key(extraction.file, n));
+    for (const record of extraction.records) mergeRecord(this.records, record, this.placedLines);
+    for (const doc of extraction.documents) if (!this.gazetteDocuments.has(doc.doc)) this.gazetteDocuments.set(doc.doc, doc);
+    this.summary.push(extraction.summary);
   }
 
-  const uniqueDocuments = [...gazetteDocuments.values()];
-  const planningBlocks = extractPlanningBlocks(uniqueDocuments);
-  for (const r of records.values()) {
-    const plot = plotNamedBy(r.doc, planningBlocks);
-    if (plot) r.planningBlock = plot;
+  result(): ExtractResult {
+    const { diagnostics, records, placedLines, pointLines, options } = this;
+    const uniqueDocuments = [...this.gazetteDocuments.values()];
+    const planningBlocks = extractPlanningBlocks(uniqueDocuments);
+    for (const r of records.values()) {
+      const plot = plotNamedBy(r.doc, planningBlocks);
+      if (plot) r.planningBlock = plot;
+    }
+    const parcels = [...records.values()].map((r) => buildParcel(r, options));
+    diagnostics.push(...zoneAssumptions(parcels));
+    for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+    for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+    const diagnosedLines = new Set<string>();
+    for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
+      if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
+    }
+    const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
+    const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
+    return {
+      parcels,
+      topology: analyzeTopology(parcels),
+      diagnostics,
+      inputs: this.summary,
+      pointLines: { total: pointLines.length, inParcels, inDiagnostics },
+      planningBlocks,
+      miningPolicy: extractMiningPolicy(uniqueDocuments),
+      mines: extractMines(uniqueDocuments),
+      mineralPlan: extractMineralPlan(uniqueDocuments),
+    };
   }
-  const parcels = [...records.values()].map((r) => buildParcel(r, options));
-  diagnostics.push(...zoneAssumptions(parcels));
-  for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
-  for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
-  const diagnosedLines = new Set<string>();
-  for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
-    if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
-  }
-  const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
-  const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
-  return {
-    parcels,
-    topology: analyzeTopology(parcels),
-    diagnostics,
-    inputs: summary,
-    pointLines: { total: pointLines.length, inParcels, inDiagnostics },
-    planningBlocks,
-    miningPolicy: extractMiningPolicy(uniqueDocuments),
-    mines: extractMines(uniqueDocuments),
-    mineralPlan: extractMineralPlan(uniqueDocuments),
-  };
 }
 
 function fromShell(input: InputFile): DecodeOutcome {
