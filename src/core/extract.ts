@@ -8,14 +8,15 @@ import { diagnose } from './diagnostics/catalogue.js';
 import { extractLandRecords } from './gazette/extractLandRecords.js';
 import { extractMiningZones } from './mining/extractMiningZones.js';
 import { extractMineralPlan } from './mining/extractMineralPlan.js';
-import { extractMines } from './mining/extractMines.js';
+import { combineMineMentions, mineMentions, type KindedMention } from './mining/extractMines.js';
 import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
-import { extractPlanningBlocks, plotNamedBy } from './planning/extractPlanningBlocks.js';
+import { blockMentions, combineBlockMentions, plotNamedBy, type BlockMentions } from './planning/extractPlanningBlocks.js';
 import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
 import { MAX_INPUT_BYTES, tooLarge } from './text/inputLimits.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
 import { segment, type GazetteDocument } from './text/segment.js';
+import type { MineralPlan, MiningPolicy } from './model/mining.js';
 import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
 
 export interface InputFile {
@@ -32,8 +33,8 @@ export interface InputFile {
 
 /**
  * What one input file yields on its own, before the files are brought together: its records in reading order
- * (not yet merged with those of other files), its documents for the text-wide extractors and its point lines.
- * Plain data, so that a worker thread can compute it and post it to the thread that merges.
+ * (not yet merged with those of other files), its point lines, and what the text-wide extractors read in its
+ * documents. Plain data, so that a worker thread can compute it and post it to the thread that merges.
  */
 export interface FileExtraction {
   file: string;
@@ -42,22 +43,41 @@ export interface FileExtraction {
   records: LandRecord[];
   /** Numbers of the file's lines that hold a boundary point. */
   pointLines: number[];
-  /** The first copy of each document of the file. */
-  documents: GazetteDocument[];
+  /** The file's documents by number, first copy in the file; findings are null for a number already known. */
+  documents: { doc: string; findings: DocumentFindings | null }[];
+}
+
+/**
+ * What the text-wide extractors (planning blocks, named mines, the mining policy, the mineral plan) read in one
+ * document. The merge combines them over the first copy of every document, so the documents' text need not be
+ * kept: memory stays bounded by the largest file.
+ */
+export interface DocumentFindings {
+  blocks: BlockMentions;
+  mines: KindedMention[];
+  policy: MiningPolicy | null;
+  plan: MineralPlan | null;
 }
 
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
   const merge = new ExtractionMerge(options);
-  for (const input of inputs) merge.add(extractFile(input, options));
+  const known = new Set<string>();
+  for (const input of inputs) merge.add(extractFile(input, options, known));
   return merge.result();
 }
 
-export function extractFile(input: InputFile, options: ExtractOptions = {}): FileExtraction {
+/**
+ * One file's extraction. `known` holds the document numbers whose findings files given earlier in the same
+ * run already carry: a document printed in several gazettes (or the same gazette given twice) says the same
+ * thing each time, and only its first copy is read by the text-wide extractors. The numbers of this file's
+ * documents are added to it.
+ */
+export function extractFile(input: InputFile, options: ExtractOptions = {}, known: Set<string> = new Set()): FileExtraction {
   const diagnostics: Diagnostic[] = [];
   const records: LandRecord[] = [];
   const pointLines: number[] = [];
   const gazetteDocuments = new Map<string, GazetteDocument>();
-  const done = (summary: FileExtraction['summary']): FileExtraction => ({ file: input.file, summary, diagnostics, records, pointLines, documents: [...gazetteDocuments.values()] });
+  const done = (summary: FileExtraction['summary']): FileExtraction => ({ file: input.file, summary, diagnostics, records, pointLines, documents: [...gazetteDocuments.values()].map((d) => read(d, known)) });
 
   // Coordinate files (Shapefile zip, GeoJSON, 国土 and mining-right TXT) have their own readers; their records
   // join the gazettes' and are verified by the same buildParcel.
@@ -101,6 +121,12 @@ export function extractFile(input: InputFile, options: ExtractOptions = {}): Fil
   return done(summary);
 }
 
+function read(d: GazetteDocument, known: Set<string>): FileExtraction['documents'][number] {
+  if (known.has(d.doc)) return { doc: d.doc, findings: null };
+  known.add(d.doc);
+  return { doc: d.doc, findings: { blocks: blockMentions(d), mines: mineMentions(d), policy: extractMiningPolicy([d]), plan: extractMineralPlan([d]) } };
+}
+
 /**
  * Brings the files' extractions together, in the order the files were given: the same document in several
  * files becomes one record, then planning blocks, the mining policy and named mines are read across all
@@ -112,24 +138,28 @@ export class ExtractionMerge {
   private readonly placedLines = new Set<string>();
   private readonly pointLines: string[] = [];
   private readonly summary: ExtractResult['inputs'] = [];
-  // One copy of each document for the text-wide extractors: a document printed in several gazettes (or the
-  // same gazette given twice) says the same thing each time, and scanning it again only costs time.
-  private readonly gazetteDocuments = new Map<string, GazetteDocument>();
+  /** The findings of the first copy of each document, in the order first met. */
+  private readonly findings = new Map<string, DocumentFindings>();
 
   constructor(private readonly options: ExtractOptions = {}) {}
 
+  /** Files must come in the order given, each extracted with the document numbers known from those before it. */
   add(extraction: FileExtraction): void {
     this.diagnostics.push(...extraction.diagnostics);
     for (const n of extraction.pointLines) this.pointLines.push(key(extraction.file, n));
     for (const record of extraction.records) mergeRecord(this.records, record, this.placedLines);
-    for (const doc of extraction.documents) if (!this.gazetteDocuments.has(doc.doc)) this.gazetteDocuments.set(doc.doc, doc);
+    for (const { doc, findings } of extraction.documents) {
+      if (this.findings.has(doc)) continue;
+      if (!findings) throw new Error(`${extraction.file}: the findings of ${doc} were skipped, but no earlier file gave them`);
+      this.findings.set(doc, findings);
+    }
     this.summary.push(extraction.summary);
   }
 
   result(): ExtractResult {
     const { diagnostics, records, placedLines, pointLines, options } = this;
-    const uniqueDocuments = [...this.gazetteDocuments.values()];
-    const planningBlocks = extractPlanningBlocks(uniqueDocuments);
+    const findings = [...this.findings.values()];
+    const planningBlocks = combineBlockMentions(findings.map((f) => f.blocks));
     for (const r of records.values()) {
       const plot = plotNamedBy(r.doc, planningBlocks);
       if (plot) r.planningBlock = plot;
@@ -151,9 +181,9 @@ export class ExtractionMerge {
       inputs: this.summary,
       pointLines: { total: pointLines.length, inParcels, inDiagnostics },
       planningBlocks,
-      miningPolicy: extractMiningPolicy(uniqueDocuments),
-      mines: extractMines(uniqueDocuments),
-      mineralPlan: extractMineralPlan(uniqueDocuments),
+      miningPolicy: findings.find((f) => f.policy)?.policy ?? null,
+      mines: combineMineMentions(findings.map((f) => f.mines)),
+      mineralPlan: findings.find((f) => f.plan)?.plan ?? null,
     };
   }
 }

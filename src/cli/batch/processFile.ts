@@ -35,12 +35,17 @@ export interface FileOutcome {
   extraction?: FileExtraction;
 }
 
-export async function processFile(task: FileTask): Promise<FileOutcome> {
+/**
+ * `known`: the document numbers whose findings this thread has already sent for earlier files of the run
+ * (see extractFile). Each thread is given the files in input order, so the first copy of a document is read
+ * by whichever thread meets it first in that order.
+ */
+export async function processFile(task: FileTask, known: Set<string>): Promise<FileOutcome> {
   const { name } = task;
   const read = await readInput(task.path, name, task.limits.inputBytes);
   if ('diagnostic' in read) return { name, failure: read.diagnostic };
   const entry = { file: name, bytes: read.bytes.length, sha256: read.sha256 };
   const prepared = await prepareInput(name, read.bytes);
   if ('diagnostic' in prepared) return { name, read: entry, identity: read.identity, failure: prepared.diagnostic };
-  return { name, read: entry, identity: read.identity, extraction: extractFile(prepared, task.options) };
+  return { name, read: entry, identity: read.identity, extraction: extractFile(prepared, task.options, known) };
 }

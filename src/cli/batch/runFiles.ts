@@ -22,7 +22,8 @@ export function defaultJobs(): number {
 export async function runFiles(tasks: FileTask[], jobs: number, deliver: (outcome: FileOutcome) => void): Promise<void> {
   const workers = Math.min(jobs, tasks.filter((t) => t.path !== STDIN).length);
   if (workers <= 1) {
-    for (const task of tasks) deliver(await processFile(task));
+    const known = new Set<string>();
+    for (const task of tasks) deliver(await processFile(task, known));
     return;
   }
   await new Pool(tasks, workers, deliver).run();
@@ -34,6 +35,8 @@ class Pool {
   private dispatched = 0;
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, number>();
+  /** Document numbers met in the files read in this thread (stdin). */
+  private readonly known = new Set<string>();
   private finish!: () => void;
   private fail!: (err: unknown) => void;
 
@@ -98,7 +101,7 @@ class Pool {
       const task = this.tasks[index]!;
       if (task.path === STDIN) {
         this.dispatched++;
-        processFile(task).then((outcome) => this.settle(index, outcome), this.fail);
+        processFile(task, this.known).then((outcome) => this.settle(index, outcome), this.fail);
         continue;
       }
       const worker = this.idle.pop();

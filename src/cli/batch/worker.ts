@@ -12,7 +12,9 @@ export interface TaskMessage {
 // memory, so that the tests can see the run report that file and go on.
 const CRASH_ON = process.env.JIEZHI_TEST_WORKER_CRASH;
 
+const known = new Set<string>();
+
 parentPort!.on('message', async ({ index, task }: TaskMessage) => {
   if (CRASH_ON && task.name.endsWith(CRASH_ON)) process.exit(70);
-  parentPort!.postMessage({ index, outcome: await processFile(task) });
+  parentPort!.postMessage({ index, outcome: await processFile(task, known) });
 });
