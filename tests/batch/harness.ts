@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, type RunResult } from '../helpers.js';
 
-export const BIN = path.join(repoRoot, 'bin/jiezhi.js');
+const BIN = path.join(repoRoot, 'bin/jiezhi.js');
 
 export function cli(args: string[], opts: { env?: Record<string, string>; nodeFlags?: string[] } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {

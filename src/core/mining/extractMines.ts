@@ -51,11 +51,7 @@ export function mineNameKey(name: string): string {
   return key;
 }
 
-export function extractMines(documents: readonly GazetteDocument[]): Mine[] {
-  return combineMineMentions(documents.map(mineMentions));
-}
-
-/** A mine named by a document, with the kind its name says; each document's share of extractMines. */
+/** A mine named by a document, with the kind its name says; combineMineMentions makes the mines of many documents. */
 export type KindedMention = MineMention & { kind: MineKind };
 
 export function mineMentions(d: GazetteDocument): KindedMention[] {

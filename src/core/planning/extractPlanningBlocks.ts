@@ -26,11 +26,7 @@ export function normalizeBlockCode(text: string): string | null {
   return m ? [m[1], m[2], m[3]].filter(Boolean).join('-') : null;
 }
 
-export function extractPlanningBlocks(documents: readonly GazetteDocument[]): PlanningBlock[] {
-  return combineBlockMentions(documents.map(blockMentions));
-}
-
-/** The block codes one document names, with where: each document's share of extractPlanningBlocks. */
+/** The block codes one document names, with where; combineBlockMentions makes the blocks of many documents. */
 export interface BlockMentions {
   doc: string;
   title: string;
