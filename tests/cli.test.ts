@@ -113,15 +113,17 @@ describe('--zone and unprefixed coordinates', () => {
     return write('unprefixed.txt', text);
   };
 
-  it('reports zone-unknown without --zone', async () => {
+  it('checks the area without --zone but does not draw the parcel, saying --zone places it', async () => {
     const r = await jiezhi(['extract', unprefixed(), '--out', path.join(tmp, 'unprefixed-out')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/unprefixed\.txt:\d+: error zone-unknown/);
-    expect(r.stdout).toMatch(/^吕政发〔2022〕10号\s+2875\.21 平方米\s+invalid$/m);
+    expect(r.stderr).toMatch(/unprefixed\.txt:\d+: warning zone-unknown-not-drawn/);
+    expect(r.stdout).toMatch(/^吕政发〔2022〕10号\s+2875\.21 平方米\s+2875\.17\d\d\s+-0\.036\d\s+\d+\.\d{4}\s+match$/m);
     const geojson = JSON.parse(readFileSync(path.join(tmp, 'unprefixed-out/parcels.geojson'), 'utf8'));
     expect(geojson.features).toHaveLength(0);
+    const records = JSON.parse(readFileSync(path.join(tmp, 'unprefixed-out/records.json'), 'utf8'));
+    expect(JSON.stringify(records)).toContain('吕政发〔2022〕10号');
     const strict = await jiezhi(['verify', unprefixed(), '--strict']);
-    expect(strict.code).toBe(1);
+    expect(strict.code).toBe(0);
   });
 
   it('matches with --zone 37, in the same place as the prefixed original', async () => {

@@ -1,7 +1,5 @@
 // The CRS layer against PROJ itself: the zone catalogue against `projinfo`, every conversion against `cs2cs`
 // (Debian proj-bin, installed by scripts/ensure-system-deps.sh; a missing binary fails these tests on purpose).
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { epsgForZone, parseCrs, proj4Definition, zoneFromEpsg } from '../src/core/geodesy/crs.js';
@@ -10,32 +8,10 @@ import { inferZone } from '../src/core/geodesy/inferZone.js';
 import { inChina, projectToGrid, projectToLonLat, transformLine, transformPoint } from '../src/core/geodesy/project.js';
 import type { ZoneInfo } from '../src/core/model/types.js';
 import { transformText } from '../src/cli/transform.js';
+import { cs2cs, run } from './helpers.js';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const ALL_GK_CODES = Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i);
 const GAZETTE_POINT = { x: 4153899.979, y: 37512131.14 };
-
-function run(cmd: string, args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: repoRoot });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (err) => reject(new Error(`cannot run ${cmd} (install proj-bin: scripts/ensure-system-deps.sh): ${err.message}`)));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-/** cs2cs in authority axis order: EPSG:45xx is northing easting, EPSG:4490 is lat lon. */
-async function cs2cs(from: number, to: number, rows: [number, number][]): Promise<[number, number][]> {
-  const { code, stdout, stderr } = await run('cs2cs', ['-f', '%.12f', `EPSG:${from}`, `EPSG:${to}`], rows.map((r) => r.join(' ')).join('\n') + '\n');
-  if (code !== 0) throw new Error(`cs2cs EPSG:${from} EPSG:${to} failed: ${stderr}`);
-  const out = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).slice(0, 2).map(Number) as [number, number]);
-  expect(out).toHaveLength(rows.length);
-  return out;
-}
 
 function zone(epsg: number): ZoneInfo {
   const z = zoneFromEpsg(epsg);
@@ -116,7 +92,7 @@ describe('EPSG catalogue', () => {
 
   it('generates the definitions PROJ has for EPSG:4490, 4326 and every code 4491–4554', async () => {
     const codes = [4490, 4326, ...ALL_GK_CODES];
-    const fromProj = await Promise.all(codes.map((c) => run('projinfo', ['-o', 'PROJ', '-q', `EPSG:${c}`], '')));
+    const fromProj = await Promise.all(codes.map((c) => run('projinfo', ['-o', 'PROJ', '-q', `EPSG:${c}`])));
     codes.forEach((c, i) => expect(`${proj4Definition(c)} +type=crs`, `EPSG:${c}`).toBe(fromProj[i].stdout.trim()));
     expect(proj4Definition(4525)).toBe('+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=37500000 +y_0=0 +ellps=GRS80 +units=m +no_defs');
   });
@@ -276,16 +252,16 @@ describe('jiezhi transform', () => {
 
   it('runs as `jiezhi transform` from the compiled CLI (dist/, built by `npm test`)', async () => {
     const args = ['bin/jiezhi.js', 'transform', '--from', 'EPSG:4525', '--to', 'EPSG:4490'];
-    const ok = await run(process.execPath, args, input);
+    const ok = await run(process.execPath, args, { input });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(transformText(input, 4525, 4490).output);
 
     // Like cs2cs, a bad line is `* *` and exit 0; --strict makes it exit 1.
-    const bad = await run(process.execPath, args, `${input}\nnot a point\n`);
+    const bad = await run(process.execPath, args, { input: `${input}\nnot a point\n` });
     expect(bad.code).toBe(0);
     expect(bad.stdout.split('\n')[5]).toBe('* *');
     expect(bad.stderr).toMatch(/line 6: /);
-    expect((await run(process.execPath, [...args, '--strict'], `${input}\nnot a point\n`)).code).toBe(1);
+    expect((await run(process.execPath, [...args, '--strict'], { input: `${input}\nnot a point\n` })).code).toBe(1);
   });
 });

@@ -140,7 +140,9 @@ describe('Shapefile export read by GDAL', () => {
   });
 
   it('.prj is the ESRI WKT projinfo prints, for every supported code', () => {
-    const codes = [4326, 4490, ...Array.from({ length: 4554 - 4491 + 1 }, (_, i) => 4491 + i)];
+    const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    // CGCS2000, then Xian 1980 and Beijing 1954 (geographic and every Gauss–Krüger code).
+    const codes = [4326, 4490, ...range(4491, 4554), 4610, ...range(2327, 2390), 4214, ...range(2401, 2442), ...range(21413, 21423), ...range(21453, 21463)];
     for (const epsg of codes) {
       expect(toEsriWkt(epsg), `EPSG:${epsg}`).toBe(run('projinfo', [`EPSG:${epsg}`, '-o', 'WKT1_ESRI', '-q']).trim());
     }

@@ -52,8 +52,8 @@ describe('golden cases', () => {
     expect(CASES).toEqual(
       [
         'bow-tie', 'confiscation', 'coordinate-variants', 'duplicated-point', 'garbled-point', 'gbk-crlf', 'label-mismatch', 'land-rights',
-        'missing-point', 'multi-parcel-restart', 'noise-blocks', 'out-of-order', 'split-area-phrases', 'two-point-ring', 'unclosed-ring',
-        'utf16le-bom',
+        'missing-point', 'multi-parcel-restart', 'noise-blocks', 'out-of-order', 'reader-web-notice', 'split-area-phrases', 'two-point-ring', 'unclosed-ring',
+        'utf16le-bom', 'guotu-xian80-m2-rings', 'coordinate-list-no-zone', 'mining-baopan-rows',
       ].sort(),
     );
   });

@@ -87,8 +87,20 @@ export function run(cmd: string, args: string[], opts: { input?: string; cwd?: s
       reject(new Error(`cannot run ${cmd} (scripts/ensure-system-deps.sh installs proj-bin and gdal-bin): ${err.message}`)),
     );
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    // A tool that reads no input (projinfo) may exit before the write: its exit code and output tell the story.
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/** cs2cs in authority axis order (EPSG:45xx is northing easting, EPSG:4490 is lat lon), rows in, rows out. */
+export async function cs2cs(from: number, to: number, rows: [number, number][]): Promise<[number, number][]> {
+  const input = rows.map((r) => r.join(' ')).join('\n') + '\n';
+  const { code, stdout, stderr } = await run('cs2cs', ['-f', '%.12f', `EPSG:${from}`, `EPSG:${to}`], { input });
+  if (code !== 0) throw new Error(`cs2cs EPSG:${from} EPSG:${to} failed: ${stderr}`);
+  const out = stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).slice(0, 2).map(Number) as [number, number]);
+  if (out.length !== rows.length) throw new Error(`cs2cs EPSG:${from} EPSG:${to} returned ${out.length} rows for ${rows.length}`);
+  return out;
 }
 
 /** Runs the compiled CLI, bin/jiezhi.js, with node. */

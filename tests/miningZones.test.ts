@@ -66,10 +66,17 @@ describe('mining zones listed in a gazette document', () => {
     expect(feature!.properties.outcome).toBe('unknown');
   });
 
-  it('leaves documents that are not about mining rights alone', () => {
-    const text = approval(asXY).replace('采矿权延续', '道路工程').replace('同意合成示例石料厂有限公司采矿权延续。矿区范围由以下拐点圈定：', '同意道路工程。');
+  it('reads the points of a document that is not about mining rights as a parcel, and says so', () => {
+    const text = approval(asXY)
+      .replace('采矿权延续', '道路工程')
+      .replace('同意合成示例石料厂有限公司采矿权延续。矿区范围由以下拐点圈定：', '同意道路工程。')
+      .replace('矿区面积', '用地面积')
+      .replace('，开采标高由 1250 米至 1100 米', '');
     const result = extract([{ file: 'road.txt', bytes: new TextEncoder().encode(text) }]);
-    expect(result.parcels).toEqual([]);
-    expect(result.diagnostics.filter((d) => d.code === 'point-outside-parcel')).toHaveLength(5);
+    expect(result.parcels.map((p) => p.kind)).toEqual(['parcel']);
+    expect(result.parcels[0]!.points).toHaveLength(4);
+    expect(result.parcels[0]!.diagnostics.map((d) => d.code)).toContain('run-kind-inferred');
+    expect(result.diagnostics.filter((d) => d.code === 'point-outside-parcel')).toEqual([]);
+    expect(unaccounted(result, 'road.txt', text)).toEqual([]);
   });
 });

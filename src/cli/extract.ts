@@ -29,7 +29,7 @@ interface Options {
 /** `--out -`: the records go to stdout as NDJSON and no folder is written. */
 export const STDOUT = '-';
 
-export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; ndjson?: boolean }): Promise<number> {
+export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; ndjson?: boolean; db?: string }): Promise<number> {
   let release: (() => Promise<void>) | undefined;
   const toStdout = opts.out === STDOUT;
   try {
@@ -50,7 +50,7 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
       await writeNdjson(process.stdout, result.parcels);
       printProblems(result);
       process.stderr.write(`jiezhi: ${result.parcels.length} records written to stdout\n`);
-      return exitCode(result, opts.strict);
+      return Math.max(await loadInto(opts.db, result), exitCode(result, opts.strict));
     }
 
     const outputs: [string, string | Iterable<string>][] = [
@@ -72,7 +72,7 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
     printProblems(result);
     const drawn = result.parcels.filter((p) => p.lonLatRing).length;
     process.stderr.write(`jiezhi: ${result.parcels.length} records, ${drawn} parcels with geometry written to ${opts.out}\n`);
-    return exitCode(result, opts.strict);
+    return Math.max(await loadInto(opts.db, result), exitCode(result, opts.strict));
   } catch (err) {
     if (err instanceof OutputError) {
       printDiagnostic(err.diagnostic);
@@ -82,6 +82,10 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
   } finally {
     await release?.();
   }
+}
+
+async function loadInto(db: string | undefined, result: ExtractResult): Promise<number> {
+  return db ? (await import('./db/load.js')).loadAndReport(toRecordsJson(result), db) : 0;
 }
 
 export async function runVerify(paths: string[], opts: Options): Promise<number> {

@@ -39,10 +39,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--ndjson', 'also write records.ndjson, one record per line (with --out -, to stdout)')
     .option(...JOBS)
     .option(...MAX_INPUT)
-    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; ndjson?: boolean; jobs?: number; maxInputMb?: string }) => {
+    .option('--db <url>', 'also load the extraction into PostGIS (postgresql://…), as `jiezhi load` does')
+    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; ndjson?: boolean; jobs?: number; maxInputMb?: string; db?: string }) => {
       if (opts.out === '-' && !opts.ndjson) throw new LimitError('--out - writes NDJSON to stdout: give --ndjson with it');
       const { defaultJobs } = await import('./batch/runFiles.js');
       code = await (await import('./extract.js')).runExtract(paths, { ...opts, jobs: opts.jobs ?? defaultJobs(), limits: limits(opts.maxInputMb) });
+    });
+
+  program
+    .command('load')
+    .description('load an extraction (the records.json in an extract --out folder) into PostGIS, one transaction per input file')
+    .argument('<out-dir>', 'a folder written by jiezhi extract')
+    .requiredOption('--db <url>', 'PostgreSQL connection, e.g. postgresql://user@host/db (the schema is created or migrated first)')
+    .action(async (dir: string, opts: { db: string }) => {
+      code = await (await import('./db/load.js')).runLoad(dir, opts);
     });
 
   program

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { diagnose } from '../core/diagnostics/catalogue.js';
-import { tooLarge } from '../core/text/inputLimits.js';
+import { limitExceeded, tooLarge } from '../core/diagnostics/limitDiagnostics.js';
 import type { Diagnostic } from '../core/model/types.js';
 import { LIMIT_SETTINGS, MAX_INPUT_FLAG } from './limits.js';
 
@@ -78,8 +78,7 @@ export async function readInput(path: string, name: string, limit: number): Prom
  * it exceeds the limit is known, not its size.
  */
 function limitReached(file: string, limit: number): Diagnostic {
-  const mb = `${(limit / 1e6).toFixed(limit < 1e7 ? 1 : 0)} MB`;
-  return diagnose('limit-exceeded', { file, line: 0 }, { what: '输入 input', value: `> ${mb}`, limit: `${mb} (${MAX_INPUT_FLAG}, ${LIMIT_SETTINGS.inputBytes.env})` });
+  return limitExceeded({ file, line: 0 }, 'inputBytes', `> ${(limit / 1e6).toFixed(limit < 1e7 ? 1 : 0)} MB`, limit, `${MAX_INPUT_FLAG}, ${LIMIT_SETTINGS.inputBytes.env}`);
 }
 
 async function readStream(stream: NodeJS.ReadableStream & { destroy?: () => void }, name: string, limit: number, identity: string | null): Promise<ReadInput | { diagnostic: Diagnostic }> {

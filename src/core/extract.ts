@@ -13,11 +13,14 @@ import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
 import { blockMentions, combineBlockMentions, plotNamedBy, type BlockMentions } from './planning/extractPlanningBlocks.js';
 import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
-import { MAX_INPUT_BYTES, tooLarge } from './text/inputLimits.js';
+import { tooLarge } from './diagnostics/limitDiagnostics.js';
+import { DEFAULT_LIMITS } from './model/limits.js';
+import { readRuns } from './gazette/readRuns.js';
+import { verifySectionTotals } from './verify/verifySectionTotals.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
 import { segment, type GazetteDocument } from './text/segment.js';
 import type { MineralPlan, MiningPolicy } from './model/mining.js';
-import type { Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
+import type { BoundaryPoint, Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
 
 export interface InputFile {
   /** The name shown in sources and diagnostics (a path relative to what the user named). */
@@ -88,7 +91,7 @@ export function extractFile(input: InputFile, options: ExtractOptions = {}, know
     return done({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
-  const limit = options.maxInputBytes ?? MAX_INPUT_BYTES;
+  const limit = options.maxInputBytes ?? DEFAULT_LIMITS.inputBytes;
   if (input.bytes.length > limit) {
     diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
     return done({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
@@ -102,19 +105,28 @@ export function extractFile(input: InputFile, options: ExtractOptions = {}, know
   if (coordinates) return addCoordinateFile(decoded.encoding, coordinates);
   const lines = clean(normalize(decoded.text));
   const documents = segment(input.file, lines);
-  const summary = { file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length };
-  if (documents.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
-
   const consumed = new Set<number>();
+  const fileIds = new Set<string>();
   for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
   for (const doc of documents) {
     const land = extractLandRecords(doc) ?? extractMiningZones(doc);
     if (!land) continue;
     for (const n of land.pointLines) consumed.add(n);
-    records.push(...land.records);
+    for (const record of land.records) {
+      fileIds.add(record.id);
+      records.push(record);
+    }
   }
+  // Coordinates first: the runs of coordinate lines the land documents did not place, wherever they stand.
+  const runs = readRuns(input.file, lines, decoded.text.split(/\r\n|\r|\n/), documents, consumed, (id) => fileIds.has(id), options);
+  diagnostics.push(...runs.diagnostics);
+  records.push(...runs.records);
+  const inRuns = new Set(runs.pointLines);
+  const summary = { file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length };
+  if (documents.length === 0 && runs.records.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+  pointLines.push(...runs.pointLines);
   for (const l of lines) {
-    if (!isPointLine(l.text)) continue;
+    if (inRuns.has(l.line) || !isPointLine(l.text)) continue;
     pointLines.push(l.line);
     if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
   }
@@ -166,8 +178,14 @@ export class ExtractionMerge {
     }
     const parcels = [...records.values()].map((r) => buildParcel(r, options));
     diagnostics.push(...zoneAssumptions(parcels));
-    for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
-    for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) placedLines.add(key(q.source.file, q.source.line));
+    verifySectionTotals(parcels);
+    const place = (q: BoundaryPoint) => {
+      placedLines.add(key(q.source.file, q.source.line));
+      // A point of a table flattened one cell per line spans the lines of its X and its Y.
+      if (q.source.endLine !== undefined) placedLines.add(key(q.source.file, q.source.endLine));
+    };
+    for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) place(q);
+    for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) place(q);
     const diagnosedLines = new Set<string>();
     for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
       if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
@@ -201,37 +219,45 @@ function key(file: string, line: number): string {
 }
 
 // The same document printed in two gazettes is one record with two sources. If the copies disagree, both
-// are kept and flagged: which one is right is for a person to decide.
-function mergeRecord(records: Map<string, LandRecord>, record: LandRecord, placedLines: Set<string>): void {
+// are kept and flagged: which one is right is for a person to decide. The page merges what a planner imports
+// into what is already loaded the same way.
+export function mergeRecord<R extends LandRecord>(records: Map<string, R>, record: R, placedLines: Set<string>): MergeOutcome<R> {
   const existing = records.get(record.id);
   if (!existing) {
     records.set(record.id, record);
-    return;
+    return { added: record };
   }
   if (sameContent(existing, record)) {
     existing.sources.push(...record.sources);
     existing.diagnostics.push(diagnose('document-duplicate', record.sources[0], { doc: record.doc }));
     for (const p of record.points) placedLines.add(key(p.source.file, p.source.line));
     if (record.closingPoint) placedLines.add(key(record.closingPoint.source.file, record.closingPoint.source.line));
-    return;
+    return { mergedInto: existing };
   }
   const conflict = diagnose('document-conflict', record.sources[0], { doc: record.doc });
   existing.diagnostics.push(conflict);
   record.diagnostics.push({ ...conflict, source: existing.sources[0] });
   let n = 2;
   while (records.has(`${record.id}@${n}`)) n++;
-  records.set(`${record.id}@${n}`, { ...record, id: `${record.id}@${n}` });
+  const copy = { ...record, id: `${record.id}@${n}` };
+  records.set(copy.id, copy);
+  return { added: copy };
 }
+
+/** The record as stored (a conflicting copy under id@n), or the record it was merged into. */
+export type MergeOutcome<R> = { added: R } | { mergedInto: R };
 
 function sameContent(a: LandRecord, b: LandRecord): boolean {
   if (a.statedArea?.m2 !== b.statedArea?.m2 || a.points.length !== b.points.length) return false;
   return a.points.every((p, i) => p.label === b.points[i]!.label && p.x === b.points[i]!.x && p.y === b.points[i]!.y);
 }
 
-// The texts never name their CRS; say once per zone what was assumed, where it was first relied on.
+// Most texts never name their CRS; say once per zone what was assumed, where it was first relied on. A record
+// whose text names its datum assumed nothing.
 function zoneAssumptions(parcels: Parcel[]): Diagnostic[] {
   const seen = new Map<number, Parcel>();
-  for (const p of parcels) if (p.zone?.prefixed && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
+  // Points printed in 度分秒 name their own datum; their zone is only the plane of the planar check.
+  for (const p of parcels) if (p.zone?.prefixed && !p.datum && !p.points[0]?.lonLat && !seen.has(p.zone.epsg)) seen.set(p.zone.epsg, p);
   return [...seen.values()].map((p) =>
     diagnose('zone-assumed-cgcs2000', p.span, { width: p.zone!.width, zone: p.zone!.zone, epsg: p.zone!.epsg }),
   );

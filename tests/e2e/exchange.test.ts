@@ -152,7 +152,9 @@ describe('downloads', () => {
 describe('PDF and Word import', () => {
   it('a gazette document printed to PDF, dropped on the page, adds its parcel', async () => {
     const html = path.join(tmp, 'decision.html');
+    // Renumbered: the published gazettes hold 吕政发〔2022〕12号 itself, which an import would merge into.
     const paragraphs = sampleDocument()
+      .replace('吕政发〔2022〕12 号', '吕政发〔2022〕912 号')
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
@@ -168,7 +170,7 @@ describe('PDF and Word import', () => {
     await expect.poll(() => s.page.locator('[data-testid=rows-shown]').innerText(), { timeout: 30_000 }).toContain('22 / 22');
     await mapIdle(s.page);
     const imported = await renderedIds(s.page, ['imported-fill']);
-    expect(imported).toEqual(['导入1/吕政发〔2022〕12号']);
+    expect(imported).toEqual(['导入1/吕政发〔2022〕912号']);
     // pdfjs and its worker came from the page's own server, which also holds the CMaps and standard fonts (this
     // PDF embeds its fonts with a ToUnicode map, so pdfjs may not need them: they are checked directly).
     const fetched = s.requests.slice(before);
@@ -176,8 +178,8 @@ describe('PDF and Word import', () => {
     for (const asset of ['pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap', 'pdfjs/standard_fonts/FoxitFixed.pfb']) {
       expect((await s.page.request.get(`${s.origin}${asset}`)).status(), asset).toBe(200);
     }
-    await s.page.locator('[data-testid=search]').fill('〔2022〕12号');
-    await s.page.locator('.tr[data-id="导入1/吕政发〔2022〕12号"]').click();
+    await s.page.locator('[data-testid=search]').fill('〔2022〕912号');
+    await s.page.locator('.tr[data-id="导入1/吕政发〔2022〕912号"]').click();
     await expect.poll(() => s.page.locator('[data-testid=details-stated]').innerText()).toContain('514.9');
     expect(await s.page.locator('[data-testid=details-computed]').innerText()).toContain('514.8901');
     const source = await s.page.locator('[data-testid=source-text]').first().innerText();
@@ -186,10 +188,10 @@ describe('PDF and Word import', () => {
 
   it('a Word document with its points in a table, dropped on the page, adds its parcel', async () => {
     await s.page.locator('[data-testid=search]').fill('');
-    await drop(s.page, [{ name: '吕政发2022-12号.docx', bytes: docxWithPointTable(sampleDocument()), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]);
+    await drop(s.page, [{ name: '吕政发2022-12号.docx', bytes: docxWithPointTable(sampleDocument().replace('吕政发〔2022〕12 号', '吕政发〔2022〕913 号')), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]);
     await expect.poll(() => s.page.locator('[data-testid=rows-shown]').innerText(), { timeout: 30_000 }).toContain('23 / 23');
-    await s.page.locator('[data-testid=search]').fill('〔2022〕12号');
-    await s.page.locator('.tr[data-id="导入2/吕政发〔2022〕12号"]').click();
+    await s.page.locator('[data-testid=search]').fill('〔2022〕913号');
+    await s.page.locator('.tr[data-id="导入2/吕政发〔2022〕913号"]').click();
     await expect.poll(() => s.page.locator('[data-testid=details-stated]').innerText()).toContain('514.9');
     expect(await s.page.locator('[data-testid=details-computed]').innerText()).toContain('514.8901');
   });

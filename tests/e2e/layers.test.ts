@@ -123,11 +123,11 @@ describe('planning and mining layers', () => {
     expect(legend).toMatch(new RegExp(`单独保留\\s*${count('retain')}\\s*整合\\s*${count('consolidate')}\\s*待定（条件不全）\\s*${count('unknown')}`));
     expect(await s.page.locator('[data-testid=legend-planning]').innerText()).toMatch(/公报未提及\s*1/);
     const labels = await renderedProps(s.page, 'labels', ['label', 'layer']);
-    // Labels carry the block code or the mine name (MapLibre hides those that would collide).
+    // Labels carry the block code (after its 地块名称 for a 国土 TXT block) or the mine name (MapLibre hides those that would collide).
     const planningLabels = labels.filter((l) => l.layer === 'planning').map((l) => String(l.label));
     const miningLabels = labels.filter((l) => l.layer === 'mining').map((l) => String(l.label));
     expect(planningLabels.length).toBeGreaterThanOrEqual(3);
-    expect(planningLabels.every((l) => blocks.some((b) => b.code === l || l === 'BF－09－03'))).toBe(true);
+    expect(planningLabels.every((l) => blocks.some((b) => b.code === l || l.endsWith(`（${b.code}）`) || l === 'BF－09－03'))).toBe(true);
     expect(miningLabels.length).toBeGreaterThanOrEqual(3);
     expect(miningLabels.every((l) => zones.some((z) => z.name === l))).toBe(true);
     // For a person to look at: the messages dismissed, both layers framed.

@@ -373,12 +373,22 @@ const KIND_LABELS: Record<string, [string, string]> = {
   'land-rights': ['确定土地权属', 'land rights'],
   confiscation: ['没收违法建筑', 'confiscation'],
   'bulk-development': ['成片开发', 'bulk development'],
+  parcel: ['宗地', 'parcel'],
+  'coordinate-file': ['坐标文件', 'coordinate file'],
+  'mining-zone': ['采矿权矿区', 'mining-right zone'],
+};
+
+/** How a mining zone's name matched a mine the gazettes name. */
+const MATCH_LABELS: Record<string, [string, string]> = {
+  exact: ['名称一致', 'same name'],
+  tail: ['名称末尾一致', 'name ends alike'],
 };
 
 export function attributeValue(lang: Lang, t: Dict, key: string, value: string): string {
   if (key === 'status' || key === 'outcome') return statusLabel(t, value);
   if (/_status$/.test(key)) return value === 'pass' ? t.critPass : value === 'fail' ? t.critFail : value === 'unknown' ? t.critUnknown : value;
   if (key === 'kind' && KIND_LABELS[value]) return KIND_LABELS[value]![lang === 'zh' ? 0 : 1];
+  if (key === 'match' && MATCH_LABELS[value]) return MATCH_LABELS[value]![lang === 'zh' ? 0 : 1];
   if (key === 'layer') return layerLabel(t, value);
   if (key === 'orientation') {
     if (lang === 'zh') return value === 'clockwise' ? '顺时针' : value === 'counterclockwise' ? '逆时针' : value;

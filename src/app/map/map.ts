@@ -1,6 +1,7 @@
 // The MapLibre side of the page: style, layers, filters, selection, vertex markers. No basemap unless configured
 // (docs/domain.md §6); labels are drawn from local fonts because the style names no glyph server (MapLibre 6 then
 // rasterises every glyph with TinySDF from the CSS font stack below).
+import { LABEL_ALL_ZOOMS_MAX, LABEL_MINZOOM } from '../../core/publish/pageFormat.js';
 import {
   AttributionControl,
   Map as MapLibreMap,
@@ -31,7 +32,7 @@ export interface Basemap {
   enabled: boolean;
 }
 
-/** Vector tiles of the published parcels (manifest.json `tiles`, written by scripts/publish-data.mjs for many parcels). */
+/** Vector tiles of the published parcels (manifest.json `tiles`, written by core/publish for many parcels). */
 export interface ParcelTiles {
   /** Absolute URL template, …/{z}/{x}/{y}.pbf. */
   url: string;
@@ -59,7 +60,6 @@ export interface MapCallbacks {
 }
 
 const PARCEL_TOLERANCE = 0.375;
-const LABEL_ALL_ZOOMS_MAX = 3000;
 const FIT_PADDING = 48;
 const EMPTY: FeatureCollectionLike = { type: 'FeatureCollection', features: [] };
 
@@ -338,7 +338,7 @@ export class ParcelMap {
           layers.push({ ...layer, id: 'parcel-dots', source: 'parcels', 'source-layer': 'labels', paint, layout } as LayerSpecification);
         }
         if (layer.id === 'labels') {
-          const minzoom = tiles.labelMinzoom ?? (tiles.features > LABEL_ALL_ZOOMS_MAX ? 14 : 0);
+          const minzoom = tiles.labelMinzoom ?? (tiles.features > LABEL_ALL_ZOOMS_MAX ? LABEL_MINZOOM : 0);
           layers.push({ ...layer, id: 'parcel-labels', source: 'parcels', 'source-layer': 'labels', minzoom } as LayerSpecification);
         }
       }
@@ -360,7 +360,7 @@ export class ParcelMap {
     this.labels = features;
     // Placing tens of thousands of labels at an overview zoom costs seconds and shows few of them: with many
     // features, names appear from zoom 14 on, and the status dots mark the parcels below it.
-    if (this.map.getLayer('labels')) this.map.setLayerZoomRange('labels', features.length > LABEL_ALL_ZOOMS_MAX ? 14 : 0, 24);
+    if (this.map.getLayer('labels')) this.map.setLayerZoomRange('labels', features.length > LABEL_ALL_ZOOMS_MAX ? LABEL_MINZOOM : 0, 24);
     (this.map.getSource('labels') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: this.labels } as never);
   }
 

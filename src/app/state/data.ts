@@ -1,5 +1,6 @@
 // The page's side of the worker: one promise per request.
-import { rowsOf, unpackRows } from './published.js';
+import type { ExportReply } from '../worker/exports.js';
+import { rowsOf, unpackRows } from '../../core/publish/readIndex.js';
 import type { Batch, Details, ExportRequestOptions, FeatureCollectionLike, ImportFile, ImportMode, InitResult, Request, Unlocated, WorkerReply } from './model.js';
 
 const worker = new Worker(new URL('../worker/index.ts', import.meta.url), { type: 'module', name: 'jiezhi-data' });
@@ -46,10 +47,8 @@ export const data = {
   import: (files: ImportFile[], mode: ImportMode = 'auto') => call<Batch>({ type: 'import', files, mode }, files.map((f) => f.bytes)),
   details: (id: string) => call<Details | null>({ type: 'details', id }),
   vertices: (ids: string[]) => call<FeatureCollectionLike>({ type: 'vertices', ids }),
-  geojson: (ids: string[] | null) => call<string>({ type: 'geojson', ids }),
-  /** One download written by the core's exportParcels (loaded on demand in the worker). */
-  export: (format: string, ids: string[] | null, options: ExportRequestOptions) =>
-    call<{ fileName: string; mimeType: string; bytes: Uint8Array }>({ type: 'export', format, ids, options }),
+  /** One download written by the core's exportParcels (loaded on demand in the worker), or why it cannot be. */
+  export: (format: string, ids: string[] | null, options: ExportRequestOptions) => call<ExportReply>({ type: 'export', format, ids, options }),
   unlocated: () => call<Unlocated>({ type: 'unlocated' }),
   topology: () => call<FeatureCollectionLike>({ type: 'topology' }),
 };

@@ -51,23 +51,14 @@ export function available(scope: Scope, ctx: DownloadContext): boolean {
   return scope === 'all' ? true : scope === 'filtered' ? ctx.filteredCount > 0 : ctx.selectedId !== null;
 }
 
-export async function makeDownload(f: DownloadFormat, scope: Scope, ctx: DownloadContext): Promise<DownloadFile> {
+/** The file, or the writer's coded diagnostics in the user's words. */
+export async function makeDownload(f: DownloadFormat, scope: Scope, ctx: DownloadContext): Promise<{ ok: true; file: DownloadFile } | { ok: false; messages: Message[] }> {
   const ids = scope === 'all' ? null : scope === 'filtered' ? ctx.filteredIds() : [ctx.selectedId!];
   const base = scope === 'all' ? 'jiezhi-parcels' : scope === 'filtered' ? 'jiezhi-filtered' : `jiezhi-${safeName(ctx.selectedDoc ?? 'parcel')}`;
   const name = f.options?.encoding === 'gbk' ? `${base}-gbk` : f.options?.crs === 'wgs84' ? `${base}-wgs84` : base;
-  const file = await data.export(f.format, ids, { ...f.options, name });
-  return { name: file.fileName, type: file.mimeType, data: file.bytes as Uint8Array<ArrayBuffer> };
-}
-
-/** The writers' errors (nothing to write, mixed zones, a character GBK cannot hold) in the user's words. */
-export function exportErrorMessage(err: unknown): Message {
-  const en = err instanceof Error ? err.message : String(err);
-  let zh = en;
-  let m: RegExpExecArray | null;
-  if (/no parcel with geometry/.test(en)) zh = '没有可以写出的带坐标宗地（所选记录都没有界址点坐标）';
-  else if ((m = /needs the parcels in one zone, they are in ([^;]+);/.exec(en))) zh = `高斯-克吕格投影的 Shapefile 要求宗地在同一投影带内，所选宗地分属 ${m[1]}；请按带分别导出，或选择 WGS84`;
-  else if ((m = /"(.+)" \(U\+([0-9A-F]+)\) cannot be written in GBK/.exec(en))) zh = `字符“${m[1]}”（U+${m[2]}）无法用 GBK 编码写出，请选择 UTF-8`;
-  return { level: 'error', zh: `下载失败：${zh}`, en: `download failed: ${en}` };
+  const reply = await data.export(f.format, ids, { ...f.options, name });
+  if (!reply.ok) return { ok: false, messages: reply.diagnostics.map((d) => ({ level: 'error', code: d.code, zh: `下载失败：${d.message.zh}`, en: `download failed: ${d.message.en}` })) };
+  return { ok: true, file: { name: reply.file.fileName, type: reply.file.mimeType, data: reply.file.bytes as Uint8Array<ArrayBuffer> } };
 }
 
 /** Keeps Chinese in file names; drops what file systems reject. */

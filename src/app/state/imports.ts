@@ -1,6 +1,7 @@
 // Reading dropped or picked files into what the worker imports: too large files are refused, PDF and Word
 // documents have their text taken out here.
-import { MAX_INPUT_BYTES, tooLarge } from '../../core/text/inputLimits.js';
+import { tooLarge } from '../../core/diagnostics/limitDiagnostics.js';
+import { DEFAULT_LIMITS } from '../../core/model/limits.js';
 import { sniffFormat } from '../../core/text/sniffFormat.js';
 import type { ImportFile, Message } from './model.js';
 
@@ -9,7 +10,7 @@ export async function readImportFiles(files: File[], notify: (m: Message) => voi
   const payload: ImportFile[] = [];
   for (const f of files) {
     // Refused before reading, as the CLI does, so that a huge file cannot exhaust the page's memory.
-    if (f.size > MAX_INPUT_BYTES) {
+    if (f.size > DEFAULT_LIMITS.inputBytes) {
       notify({ level: 'error', file: f.name, ...tooLarge(f.name, f.size).message });
       continue;
     }

@@ -1,9 +1,12 @@
 // Shapes shared by the page and its worker. Everything is plain data: it crosses postMessage.
 import type { Diagnostic, Parcel, SourceSpan } from '../../core/model/types.js';
+import type { PackedRows } from '../../core/publish/readIndex.js';
+import type { LayerId, Row } from '../../core/publish/rows.js';
+
+export type { LayerId, Row };
 
 export type SortKey = 'doc' | 'holder' | 'location' | 'stated' | 'computed' | 'delta' | 'status';
 
-export type LayerId = 'parcel' | 'mining' | 'planning';
 export const LAYERS: readonly LayerId[] = ['parcel', 'mining', 'planning'];
 
 /** Verification statuses of the core, in legend order. `no-points` rows have no geometry. */
@@ -17,28 +20,6 @@ export const STATUS_COLOURS: Record<string, string> = {
   'no-points': '#9aa3ad',
   other: '#4a7bd0',
 };
-
-/** One table row: the few fields the table, the filters and the map camera need. */
-export interface Row {
-  id: string;
-  layer: LayerId;
-  doc: string;
-  holder: string | null;
-  location: string | null;
-  statedM2: number | null;
-  statedText: string | null;
-  computedM2: number | null;
-  deltaM2: number | null;
-  status: string;
-  imported: boolean;
-  /** "file:line-endLine" of the first source; for GeoJSON features the file name. */
-  source: string;
-  /** [west, south, east, north] in degrees; null for records without geometry. */
-  bbox: [number, number, number, number] | null;
-  epsg: number | null;
-  /** Lower-case text the free-text search looks in. */
-  text: string;
-}
 
 export interface LayerSummary {
   /** Features on the map; null when the layer's file does not exist (yet). */
@@ -61,7 +42,9 @@ export const LAYER_STATUS_COLOURS: Record<string, string> = {
 };
 
 /** How dropped coordinate files are taken: decided from their content, or as the user says. */
-export type ImportMode = 'auto' | 'parcel' | 'planning' | 'mining';
+import type { ImportMode } from '../../core/layers/classifyInput.js';
+
+export type { ImportMode };
 
 /** A dropped file; `text` when the page already took the text out of a PDF or Word document. */
 export interface ImportFile {
@@ -96,6 +79,8 @@ export interface ExportRequestOptions {
 
 export interface Message {
   level: 'error' | 'warning' | 'info';
+  /** The diagnostic code the message comes from; absent for the page's own (a failed request). */
+  code?: string;
   file?: string;
   zh: string;
   en: string;
@@ -170,38 +155,6 @@ export type Request =
   | { type: 'unlocated' }
   | { type: 'topology' }
   | { type: 'details'; id: string }
-  | { type: 'vertices'; ids: string[] }
-  | { type: 'geojson'; ids: string[] | null };
+  | { type: 'vertices'; ids: string[] };
 
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
-
-/**
- * The table fields of the published records, column by column: numbers in typed arrays (NaN or -1 for none), text
- * columns as arrays of strings. The page gets it packed (packRows): typed arrays and one JSON string per text column
- * cross postMessage in milliseconds, where 100 000 row objects take seconds to clone.
- */
-export interface RowTable {
-  count: number;
-  strings: string[];
-  id: string[];
-  doc: string[];
-  source: string[];
-  /** Positions in `strings`, -1 for none. */
-  holder: Int32Array;
-  location: Int32Array;
-  title: Int32Array;
-  reports: Int32Array;
-  statedText: Int32Array;
-  status: Int32Array;
-  /** 0 for none. */
-  epsg: Int32Array;
-  /** NaN for none. */
-  statedM2: Float64Array;
-  computedM2: Float64Array;
-  deltaM2: Float64Array;
-  /** Four per record, NaN without geometry. */
-  bbox: Float64Array;
-}
-
-/** A RowTable for postMessage: the text columns as JSON text. */
-export type PackedRows = Omit<RowTable, 'strings' | 'id' | 'doc' | 'source'> & { strings: string; id: string; doc: string; source: string };

@@ -63,8 +63,8 @@ export const DIAGNOSTIC_CODES = {
   },
   'limit-exceeded': {
     severity: 'error',
-    zh: (p) => `超出资源上限：${p.what}为 ${p.value}，上限 ${p.limit}，已停止读取`,
-    en: (p) => `resource limit reached: ${p.what} is ${p.value}, the limit is ${p.limit}; reading stopped`,
+    zh: (p) => `超出资源上限：${p.what_zh}为 ${p.value}，上限 ${p.limit}，已停止读取`,
+    en: (p) => `resource limit reached: ${p.what_en} is ${p.value}, the limit is ${p.limit}; reading stopped`,
     help: { zh: '文件可能已损坏或是恶意构造的；确属正常的大文件时，可按 README“资源上限”一节放宽上限。', en: 'The file may be corrupt or crafted; if it is a genuine large file, raise the limit as the README section on resource limits explains.' },
   },
   'input-pdf-no-text': {
@@ -158,6 +158,14 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the ring does not end with a repeat of point 1; it was closed on point 1',
     help: { zh: '通常无害：已按第 1 点闭合。若原文确实缺少末尾的点，请核对。', en: 'Usually harmless: the ring was closed on point 1. If the original really lacks the last points, check it.' },
   },
+  'ring-role': {
+    severity: 'info',
+    zh: (p) =>
+      `圈号 ${p.ring}：${p.role === 'hole' ? `位于圈号 ${p.of} 之内，作为洞从面积中扣除` : p.role === 'island' ? `位于圈号 ${p.of} 这个洞之内，作为岛（另一部分）计入面积` : '不在其他圈之内，作为另一部分计入面积'}${p.against ? '；其走向与此不符，以包含关系为准' : ''}`,
+    en: (p) =>
+      `ring ${p.ring}: ${p.role === 'hole' ? `inside ring ${p.of}, a hole subtracted from the area` : p.role === 'island' ? `inside the hole ring ${p.of}, an island added to the area as another part` : 'inside no other ring, another part added to the area'}${p.against ? '; its direction says otherwise, containment decides' : ''}`,
+    help: { zh: '圈号不说明是洞还是另一部分，按各圈的包含关系判定；如判定不对，请核对原文件的圈号与坐标。', en: 'Ring numbers do not say whether a ring is a hole or another part, so containment decides; if the decision is wrong, check the ring numbers and coordinates in the file.' },
+  },
   'ring-closing-differs': {
     severity: 'warning',
     zh: (p) => `闭合点与第 1 点坐标不同（相差 ${p.distance} 米）`,
@@ -188,6 +196,12 @@ export const DIAGNOSTIC_CODES = {
     en: () => 'the Y coordinates carry no zone prefix, so the zone is unknown; name it with --zone',
     help: { zh: '在命令行加 --zone（如 --zone 37），或在文件头写明带号。', en: 'Pass --zone on the command line (e.g. --zone 37) or name the zone in the file header.' },
   },
+  'zone-unknown-not-drawn': {
+    severity: 'warning',
+    zh: () => 'Y 坐标没有带号前缀，文中也未写明带号：面积已按平面坐标计算并核对，但无法在地图上定位，未绘制；用 --zone N（或页面的导入选项）指定带号即可定位',
+    en: () => 'the Y coordinates carry no zone prefix and no zone is named: the area was computed and checked on the plane, but the polygon cannot be placed on the map and is not drawn; --zone N (or the page’s import option) places it',
+    help: { zh: '平面面积不依赖带号，核对结果有效；要显示在地图上，在命令行加 --zone（如 --zone 37），或在页面导入时选择带号。', en: 'The planar area does not depend on the zone, so the check stands; to show the polygon on the map, pass --zone (e.g. --zone 37) or choose the zone when importing on the page.' },
+  },
   'zone-mixed': {
     severity: 'error',
     zh: (p) => `同一地块的界址点落在不同投影带（${p.zones}）`,
@@ -205,6 +219,12 @@ export const DIAGNOSTIC_CODES = {
     zh: (p) => `文中未写明坐标系：按 Y 坐标带号推定为 CGCS2000 ${p.width}° 带第 ${p.zone} 带（EPSG:${p.epsg}）`,
     en: (p) => `the text names no CRS: CGCS2000 ${p.width}° zone ${p.zone} (EPSG:${p.epsg}) inferred from the Y prefix`,
     help: { zh: '如坐标实际是北京 54 或西安 80 坐标系，位置会偏差数十米，面积核对不受影响。', en: 'If the coordinates are really Beijing 1954 or Xian 1980, positions are tens of metres off; the area check is unaffected.' },
+  },
+  'datum-position-approximate': {
+    severity: 'warning',
+    zh: (p) => `文中写明坐标系为${p.datumZh}：按其 ${p.width}° 带第 ${p.zone} 带（EPSG:${p.epsg}）计算平面面积；地图位置由该坐标系的经纬度直接当作 CGCS2000/WGS84 绘制，只是近似位置，通常偏差${p.offsetZh}`,
+    en: (p) => `the text names ${p.datumEn}: the planar area is computed on its ${p.width}° zone ${p.zone} (EPSG:${p.epsg}); the map position uses its lon/lat as if they were CGCS2000/WGS84 and is approximate, typically ${p.offsetEn} off`,
+    help: { zh: '面积核对不受影响。没有公开的转换参数可把该坐标系换算到 CGCS2000，所以位置只能近似；需要精确位置时，请用当地测绘部门提供的转换参数在专业软件中转换后再导入。', en: 'The area check is unaffected. No public transformation parameters convert this datum to CGCS2000, so the position can only be approximate; for an exact position, convert with the parameters of the local surveying authority in survey software and import the result.' },
   },
   'point-out-of-china': {
     severity: 'error',
@@ -261,11 +281,11 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `the header names zone ${p.header} but the Y coordinates carry prefix ${p.prefix}; the coordinates are trusted`,
     help: { zh: '更正文件头的带号；坐标已按 Y 坐标的带号前缀换算。', en: 'Correct the zone in the header; the coordinates were read by their Y prefix.' },
   },
-  'import-datum-approximate': {
+  'import-area-square-metres': {
     severity: 'warning',
-    zh: (p) => `坐标系为 ${p.crs}，与 CGCS2000 相差可达数十米；按 CGCS2000 处理，位置仅为近似`,
-    en: (p) => `the CRS is ${p.crs}, tens of metres from CGCS2000; read as CGCS2000, so positions are approximate`,
-    help: { zh: '如需精确位置，请先在专业软件中转换到 CGCS2000。', en: 'For exact positions, convert to CGCS2000 in survey software first.' },
+    zh: (p) => `地块面积按格式应以公顷计，但本文件全部 ${p.blocks} 个地块的面积按公顷读都是坐标算得面积的 10⁴ 倍、按平方米读则相符：整份文件的面积按平方米读取`,
+    en: (p) => `地块面积 should be in 公顷, but in all ${p.blocks} blocks of this file it is 10⁴ times the rings' area when read so and agrees when read in m²: the whole file is read in m²`,
+    help: { zh: '生成该文件的软件把面积写成了平方米；导入审批系统前请改为公顷（除以 10000），或确认面积无误。', en: 'The producing software wrote the area in m²; divide by 10 000 to give 公顷 before importing it into an approval system, or confirm the figures.' },
   },
   'import-not-polygon': {
     severity: 'warning',
@@ -297,11 +317,243 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `feature ${p.feature} is not a polygon (${p.type}); skipped`,
     help: { zh: '只读取面要素；点、线要素请用 GIS 软件另行处理。', en: 'Only polygon features are read; handle points and lines in GIS software.' },
   },
+  'point-unpaired': {
+    severity: 'warning',
+    zh: (p) => `坐标值 ${p.value} 没有与之配对的另一坐标，未用于任何界址点`,
+    en: (p) => `the coordinate ${p.value} has no partner (X without Y, or latitude without longitude) and was not used`,
+    help: { zh: '对照原文检查该行：可能缺了另一列，或文本在此处被截断。', en: 'Check the line against the original: the other column may be missing, or the text is cut off here.' },
+  },
+  'point-masked': {
+    severity: 'warning',
+    zh: () => '坐标数字被星号遮盖（如“****248.17”），无法读取',
+    en: () => 'the coordinate digits are masked by asterisks ("****248.17") and cannot be read',
+    help: { zh: '网站转载时遮盖了坐标；请从发布机关的原文获取完整坐标。', en: 'The site that reposted the notice masked the coordinates; get the full figures from the issuing office.' },
+  },
+  'run-points-reordered': {
+    severity: 'info',
+    zh: (p) => `点号的印刷顺序（${p.printed}）与点号顺序不同，已按点号排列（${p.ordered}）`,
+    en: (p) => `the points were printed in the order ${p.printed}, not by number; they were put in number order (${p.ordered})`,
+    help: { zh: '多为分栏表格被逐行读出所致，无需处理；若原文确按印刷顺序连线，请核对图形。', en: 'Usually a table with several point columns read row by row; nothing to do. If the original really connects the points in printed order, check the shape.' },
+  },
+  'run-too-short': {
+    severity: 'warning',
+    zh: (p) => `此处只有 ${p.count} 个坐标点，不足以构成图形，未生成地块`,
+    en: (p) => `only ${p.count} point(s) here, too few for a polygon; no parcel was made`,
+    help: { zh: '对照原文检查：坐标表可能被截断，或这些数字并非界址点。', en: 'Check the original: the coordinate table may be cut off, or these numbers are not boundary points.' },
+  },
+  'run-repeated': {
+    severity: 'info',
+    zh: () => '同一坐标表在文中再次出现（如中英文两版），只读取一次',
+    en: () => 'the same coordinate table is printed again (a Chinese and an English half, say); it was read once',
+    help: { zh: '无需处理。', en: 'Nothing to do.' },
+  },
+  'run-kind-inferred': {
+    severity: 'info',
+    zh: (p) => (p.word ? `未识别公文类别，按上下文中的“${p.word}”读作${p.kindZh}` : `未识别公文类别，上下文未说明用途，读作${p.kindZh}`),
+    en: (p) => (p.word ? `the document is of no recognised kind; read as ${p.kindEn} from the word “${p.word}” around the coordinates` : `the document is of no recognised kind and says nothing of its use; read as ${p.kindEn}`),
+    help: { zh: '如类别不对，请核对原文；坐标与面积核对不受影响。', en: 'If the kind is wrong, check the original; the coordinates and the area check are not affected.' },
+  },
+  'points-declared-mismatch': {
+    severity: 'warning',
+    zh: (p) => `文中写明 ${p.declared} 个拐点（界址点），实际列出 ${p.listed} 个`,
+    en: (p) => `the text declares ${p.declared} points but lists ${p.listed}`,
+    help: { zh: '可能漏列或多列了点，或文本被截断；对照原文补全坐标。', en: 'A point may be missing or repeated, or the text is cut off; complete the coordinates from the original.' },
+  },
+  'area-planar-figure': {
+    severity: 'info',
+    zh: (p) => `文载面积与平面面积 ${p.planar} 平方米相符，与椭球面积 ${p.ellipsoidal} 平方米不符：按 2022 年以前以平面面积计的规则核对`,
+    en: (p) => `the stated figure agrees with the planar area ${p.planar} m², not the ellipsoidal ${p.ellipsoidal} m²: checked by the rule before 2022, when mining areas were stated on the plane`,
+    help: { zh: '无需处理；2022 年起采矿权面积按椭球面积计算，新证请以椭球面积为准。', en: 'Nothing to do; since 2022 mining-right areas are ellipsoidal, so a new licence should state the ellipsoidal figure.' },
+  },
+  'area-total-match': {
+    severity: 'info',
+    zh: (p) => `各区段面积之和 ${p.sum} 平方米与文载总面积 ${p.total} 相符（允许误差 ${p.tolerance} 平方米）`,
+    en: (p) => `the sections add up to ${p.sum} m², which agrees with the stated total ${p.total} (tolerance ${p.tolerance} m²)`,
+    help: { zh: '无需处理。', en: 'Nothing to do.' },
+  },
+  'area-total-mismatch': {
+    severity: 'warning',
+    zh: (p) => `各区段面积之和 ${p.sum} 平方米与文载总面积 ${p.total} 不符（差 ${p.delta} 平方米，允许误差 ${p.tolerance} 平方米）`,
+    en: (p) => `the sections add up to ${p.sum} m², which does not agree with the stated total ${p.total} (Δ ${p.delta} m², tolerance ${p.tolerance} m²)`,
+    help: { zh: '核对各区段坐标和总面积：可能缺了一个区段，或总面积另含未列坐标的部分。', en: 'Check the sections and the total: a section may be missing, or the total includes land without coordinates.' },
+  },
+  'area-total-unverifiable': {
+    severity: 'warning',
+    zh: (p) => `文载总面积 ${p.total} 无法核对：${p.zh}`,
+    en: (p) => `the stated total ${p.total} cannot be checked: ${p.en}`,
+    help: { zh: '补全缺少的区段坐标后重新导入。', en: 'Complete the missing sections and import again.' },
+  },
   'mining-block-unclosed': {
     severity: 'warning',
     zh: () => '最后一组拐点之后没有“标高”行，未构成矿区块段',
     en: () => 'the last points are not followed by a 标高 line, so they form no block',
     help: { zh: '在最后一组拐点后补上“标高”行。', en: 'Add the 标高 line after the last group of points.' },
+  },
+  'document-untitled': {
+    severity: 'warning',
+    zh: (p) => `未找到文号，已用文件名“${p.file}”标识这些界址点组成的宗地`,
+    en: (p) => `no document number was found; the parcel these points form is named by the file name "${p.file}"`,
+    help: { zh: '如属于某份公文，请把文号行（如“吕政发〔2022〕15 号”）和标题一并保存到文件中再导入。', en: 'If the points belong to a document, keep its number line (such as 吕政发〔2022〕15 号) and title in the file and import it again.' },
+  },
+  // One notice per imported file: what was read, and what to do next.
+  'import-read': {
+    severity: 'info',
+    zh: (p) => `读到 ${p.points} 个界址点，组成 ${p.parcels} 宗地（${p.docs}）`,
+    en: (p) => `read ${p.points} boundary point(s) forming ${p.parcels} parcel(s) (${p.docs})`,
+    help: { zh: '无需处理；在表格或地图上选中宗地可查看核对结果和原文。', en: 'Nothing to do; select a parcel in the table or on the map to see its check and its original lines.' },
+  },
+  'import-read-untitled': {
+    severity: 'warning',
+    zh: (p) => `读到 ${p.points} 个界址点，组成 ${p.parcels} 宗地；未找到文号，已用文件名标识`,
+    en: (p) => `read ${p.points} boundary point(s) forming ${p.parcels} parcel(s); no document number was found, so the file name identifies them`,
+    help: { zh: '如属于某份公文，请把文号行和标题一并保存到文件中再导入。', en: 'If the points belong to a document, keep its number line and title in the file and import it again.' },
+  },
+  'import-read-no-points': {
+    severity: 'warning',
+    zh: (p) => `读到 ${p.parcels} 条用地记录（${p.docs}），但都没有界址点坐标，只能列出、无法上图`,
+    en: (p) => `read ${p.parcels} land record(s) (${p.docs}) but none has boundary points: listed, not drawn`,
+    help: { zh: '公报常把坐标印在附件或勘测定界报告中；找到后可作为坐标文件另行导入。', en: 'Gazettes often print the coordinates in an annex or the survey report; import those as a coordinate file.' },
+  },
+  'import-no-land-records': {
+    severity: 'warning',
+    zh: (p) => `找到 ${p.docs} 份公文，但没有带面积或界址点的用地公文（收回、确权、没收、成片开发）`,
+    en: (p) => `found ${p.docs} document(s), none of them a land decision with an area or boundary points`,
+    help: { zh: '只有收回、确权、没收违法建筑、成片开发等用地公文会生成宗地；其他公文不影响地图。', en: 'Only land decisions (take-back, land rights, confiscation, bulk development) make parcels; other documents leave the map as it is.' },
+  },
+  'import-nothing-found': {
+    severity: 'warning',
+    zh: () => '没有找到文号，也没有找到界址点坐标：文件不像公报，也不像坐标文件',
+    en: () => 'neither a document number nor boundary points were found: the file looks like neither a gazette nor a coordinate file',
+    help: { zh: '确认选择的是公报文本、国土 TXT、采矿权坐标、GeoJSON、Shapefile 压缩包、PDF 或 Word 文件。', en: 'Check that the file is a gazette text, a 国土 TXT, a mining-right coordinate file, GeoJSON, a zipped Shapefile, a PDF or a Word file.' },
+  },
+  'import-empty': {
+    severity: 'warning',
+    zh: () => '文件是空的，没有可读取的内容',
+    en: () => 'the file is empty; there is nothing to read',
+    help: { zh: '确认选择了正确的文件，或重新保存后再导入。', en: 'Check that you chose the right file, or save it again and import it.' },
+  },
+  'import-same-file': {
+    severity: 'info',
+    zh: (p) => `与已导入的“${p.other}”内容完全相同，未重复导入`,
+    en: (p) => `the same content as "${p.other}", already imported; not imported again`,
+    help: { zh: '无需处理；已导入的记录仍在表格中。', en: 'Nothing to do; the records imported before are still in the table.' },
+  },
+  'import-merged': {
+    severity: 'info',
+    zh: (p) => `${p.count} 宗已从其他文件载入（${p.docs}），内容相同，合并为一条记录、两处来源`,
+    en: (p) => `${p.count} parcel(s) already loaded from another file (${p.docs}) with the same content: merged into one record with two sources`,
+    help: { zh: '无需处理；详情中的“全部出处”列出两个文件。', en: 'Nothing to do; “All sources” in the details lists both files.' },
+  },
+  'import-problems': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 处需要核对，首处在${p.where}：${p.first}`,
+    en: (p) => `${p.count} thing(s) to check, the first at ${p.whereEn}: ${p.firstEn}`,
+    help: { zh: '选中宗地查看每条诊断和对应的原文行。', en: 'Select the parcel to see each diagnostic with its original line.' },
+  },
+  // Why a dropped file was taken as parcels, planning blocks or mining zones.
+  'role-chosen': {
+    severity: 'info',
+    zh: (p) => `按“导入为”的选择作为${p.roleZh}导入`,
+    en: (p) => `imported as ${p.roleEn}, as chosen under “Import as”`,
+    help: { zh: '如选择有误，把“导入为”改为“自动识别”后重新导入。', en: 'If that was wrong, set “Import as” to automatic and import again.' },
+  },
+  'role-document': {
+    severity: 'info',
+    zh: () => '作为宗地导入：文件是公文文本或宗地坐标',
+    en: () => 'imported as parcels: the file is a document text or parcel coordinates',
+    help: { zh: '如是规划地块或矿区图层，请在“导入为”中选择。', en: 'If it is a planning-block or mining-zone layer, choose so under “Import as”.' },
+  },
+  'role-planning-codes': {
+    severity: 'info',
+    zh: (p) => `作为规划地块导入：地块编号是控规地块编号（如 ${p.example}）`,
+    en: (p) => `imported as planning blocks: the block codes are planning codes (such as ${p.example})`,
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-mining-zone': {
+    severity: 'info',
+    zh: () => '作为矿区导入：文件是采矿权矿区范围拐点坐标',
+    en: () => 'imported as mining zones: the file holds mining-right zone corner points',
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-mining-names': {
+    severity: 'info',
+    zh: (p) => `作为矿区导入：要素带有矿山名称或采矿属性（如 ${p.example}）`,
+    en: (p) => `imported as mining zones: the features carry mine names or mining attributes (such as ${p.example})`,
+    help: { zh: '如这些是宗地，请在“导入为”中选择“宗地”。', en: 'If these are land parcels, choose “parcels” under “Import as”.' },
+  },
+  'role-parcel-features': {
+    severity: 'info',
+    zh: () => '作为宗地导入：要素没有控规地块编号或矿山名称',
+    en: () => 'imported as parcels: the features carry no planning block code or mine name',
+    help: { zh: '如是规划地块或矿区图层，请在“导入为”中选择。', en: 'If it is a planning-block or mining-zone layer, choose so under “Import as”.' },
+  },
+  // The page's layers (planning blocks, mining zones) after an import or at start-up.
+  'layer-file-unreadable': {
+    severity: 'error',
+    zh: (p) => `无法读取图层文件：${p.reason}`,
+    en: (p) => `the layer file cannot be read: ${p.reason}`,
+    help: { zh: '重新运行 jiezhi extract --layers 生成图层文件，或检查服务器上的文件。', en: 'Run jiezhi extract --layers again to write the layer file, or check the file on the server.' },
+  },
+  'geojson-not-rfc7946': {
+    severity: 'warning',
+    zh: (p) => `GeoJSON 有 ${p.count} 处不符合 RFC 7946：${p.first}`,
+    en: (p) => `${p.count} RFC 7946 problem(s): ${p.first}`,
+    help: { zh: '图形仍已读取；用 GIS 软件另存为 GeoJSON（WGS84）可消除这些问题。', en: 'The shapes were still read; saving the file as GeoJSON (WGS84) in GIS software removes these problems.' },
+  },
+  'layer-features-not-polygons': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素不是面，未导入`,
+    en: (p) => `${p.count} feature(s) are not polygons and were skipped`,
+    help: { zh: '只读取面要素；点、线要素请用 GIS 软件另行处理。', en: 'Only polygon features are read; handle points and lines in GIS software.' },
+  },
+  'layer-planning-joined': {
+    severity: 'info',
+    zh: (p) => `规划地块 ${p.count} 个，${p.joined} 个与公报地块编号对应${p.unreferenced ? `，${p.unreferenced} 个公报未提及（${p.codes}）` : ''}；公报中仍有 ${p.unlocated} 个地块编号没有图形`,
+    en: (p) => `${p.count} planning block(s), ${p.joined} matched to gazette block codes${p.unreferenced ? `, ${p.unreferenced} not named by any gazette (${p.codes})` : ''}; ${p.unlocated} gazette block code(s) still without geometry`,
+    help: { zh: '“未定位”列表列出公报提到但还没有图形的地块编号。', en: 'The “unlocated” list names the block codes the gazettes mention that still have no geometry.' },
+  },
+  'layer-mining-joined': {
+    severity: 'info',
+    zh: (p) => `矿区 ${p.count} 个：单独保留 ${p.retain}，整合 ${p.consolidate}，待定 ${p.unknown}${p.unmatched ? `；${p.unmatched} 个未在公报中出现（${p.names}）` : ''}；公报中仍有 ${p.unlocated} 个矿山没有图形`,
+    en: (p) => `${p.count} mining zone(s): retain ${p.retain}, consolidate ${p.consolidate}, unknown ${p.unknown}${p.unmatched ? `; ${p.unmatched} not named by any gazette (${p.names})` : ''}; ${p.unlocated} gazette mine(s) still without geometry`,
+    help: { zh: '选中矿区查看每项保留条件的取值和政策原文。', en: 'Select a zone to see each retention criterion with its value and the policy’s line.' },
+  },
+  'layer-unclassified': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素既没有地块编号也没有矿山名称，未作为图层导入（可在“导入为”中选择“宗地”）`,
+    en: (p) => `${p.count} feature(s) carry neither a block code nor a mine name and were not imported as a layer (choose “parcels” under “Import as”)`,
+    help: { zh: '给要素补上地块编号或矿山名称字段，或作为宗地导入。', en: 'Add a block-code or mine-name field to the features, or import them as parcels.' },
+  },
+  'layer-features-skipped': {
+    severity: 'warning',
+    zh: (p) => `${p.count} 个要素未导入（${p.source}：${p.reason}）`,
+    en: (p) => `${p.count} feature(s) skipped (${p.source}: ${p.reason})`,
+    help: { zh: '图层要素须为经纬度（WGS84/CGCS2000）的面。', en: 'Layer features must be polygons in lon/lat (WGS84/CGCS2000).' },
+  },
+  'layer-no-polygons': {
+    severity: 'warning',
+    zh: () => '文件中没有可作为图层的面要素',
+    en: () => 'no polygon feature to use as a layer',
+    help: { zh: '确认文件含有面要素，或作为宗地导入。', en: 'Check that the file holds polygon features, or import it as parcels.' },
+  },
+  // Writers: what stops a download or a conversion.
+  'export-no-geometry': {
+    severity: 'error',
+    zh: () => '没有可以写出的带坐标宗地（所选记录都没有界址点坐标）',
+    en: () => 'no parcel with geometry to write (none of the chosen records has boundary points)',
+    help: { zh: '选择带坐标的宗地（地图上有图形的记录）后再下载。', en: 'Choose parcels with coordinates (records drawn on the map) and download again.' },
+  },
+  'export-mixed-zones': {
+    severity: 'error',
+    zh: (p) => `高斯-克吕格投影的 Shapefile 要求宗地在同一投影带内，所选宗地分属 ${p.zones}；请按带分别导出，或选择 WGS84`,
+    en: (p) => `a Gauss–Krüger export needs the parcels in one zone, they are in ${p.zones}; export each zone separately or choose WGS84`,
+    help: { zh: '按投影带筛选后分别导出，或改用 WGS84 经纬度的 Shapefile。', en: 'Filter by zone and export each, or choose the WGS84 Shapefile.' },
+  },
+  'export-gbk-unencodable': {
+    severity: 'error',
+    zh: (p) => `字符“${p.char}”（U+${p.codePoint}）无法用 GBK 编码写出，请选择 UTF-8`,
+    en: (p) => `"${p.char}" (U+${p.codePoint}) cannot be written in GBK; use UTF-8`,
+    help: { zh: '选择 UTF-8 编码的国土 TXT，或在原文中改用 GBK 能表示的字。', en: 'Choose the UTF-8 国土 TXT, or use a character GBK can hold.' },
   },
 } satisfies Record<string, CodeSpec>;
 

@@ -1,6 +1,7 @@
 // One entry point per download: the CLI's `convert` and the page's download menu both call exportParcels with
 // a format and get bytes, a file name and a MIME type. Only parcels with geometry are written.
-import type { TextEncoding } from '../text/encodeText.js';
+import { diagnose } from '../diagnostics/catalogue.js';
+import { unencodableInGbk, type TextEncoding } from '../text/encodeText.js';
 import { hasGeometry } from '../geometry/parcelGeometry.js';
 import { toCsv } from './csv/toCsv.js';
 import { toFeatureCollection } from './geojson/toGeoJSON.js';
@@ -8,7 +9,7 @@ import { toGuotuTxt } from './guotu-txt/toGuotuTxt.js';
 import { toKml, toKmz } from './kml/toKml.js';
 import { toMiningCollection } from './geojson/toMiningGeoJSON.js';
 import { toShapefile, type ExportCrs } from './shapefile/toShapefile.js';
-import type { Parcel } from '../model/types.js';
+import type { Diagnostic, Parcel } from '../model/types.js';
 
 export const EXPORT_FORMATS = ['geojson', 'shp', 'kml', 'kmz', 'txt', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,6 +41,23 @@ const MIME: Record<ExportFormat, string> = {
 };
 
 const EXTENSION: Record<ExportFormat, string> = { geojson: 'geojson', shp: 'zip', kml: 'kml', kmz: 'kmz', txt: 'txt', csv: 'csv' };
+
+export type ExportOutcome = { ok: true; file: ExportedFile } | { ok: false; diagnostics: Diagnostic[] };
+
+/** exportParcels for a shell that shows the user why a file cannot be written: as coded diagnostics. */
+export function tryExportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportOutcome {
+  const drawn = parcels.filter(hasGeometry);
+  if (drawn.length === 0) return { ok: false, diagnostics: [diagnose('export-no-geometry')] };
+  if (format === 'shp' && (options.crs ?? 'gk') === 'gk') {
+    const zones = [...new Set(drawn.map((p) => p.zone?.epsg).filter((c): c is number => c !== undefined))];
+    if (zones.length !== 1) return { ok: false, diagnostics: [diagnose('export-mixed-zones', undefined, { zones: zones.length === 0 ? '—' : zones.map((c) => `EPSG:${c}`).join('、') })] };
+  }
+  if (format === 'txt' && options.encoding === 'gbk') {
+    const bad = unencodableInGbk(new TextDecoder().decode(toGuotuTxt(drawn, { encoding: 'utf8', date: options.date })));
+    if (bad) return { ok: false, diagnostics: [diagnose('export-gbk-unencodable', undefined, bad)] };
+  }
+  return { ok: true, file: exportParcels(drawn, format, options) };
+}
 
 /** Throws an Error with a user-facing message when the parcels cannot be written (no geometry, mixed zones, GBK). */
 export function exportParcels(parcels: readonly Parcel[], format: ExportFormat, options: ExportOptions = {}): ExportedFile {

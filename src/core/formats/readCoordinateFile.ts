@@ -1,6 +1,8 @@
 // Routes an input to its reader by content, not by file name (planners rename files freely): a zip is a
-// Shapefile, JSON with a GeoJSON type is GeoJSON, [属性描述]/[地块坐标] sections are 国土 TXT, XY001= lines are a
-// mining-right TXT. Anything else is a gazette for the text pipeline (null here).
+// Shapefile, JSON with a GeoJSON type is GeoJSON, [属性描述]/[地块坐标] sections are 国土 TXT, XY001= lines or
+// 报盘 rows closed by "*,…" are a mining-right TXT, lines of nothing but coordinates are a plain coordinate
+// list. Anything else is a gazette for the text pipeline (null here).
+import { isCoordinateList, readCoordinateList } from './coordinate-list/readCoordinateList.js';
 import { isGeoJSON, readGeoJSON } from './geojson/readGeoJSON.js';
 import { isGuotuTxt, readGuotuTxt, type CoordinateFileRead } from './guotu-txt/readGuotuTxt.js';
 import { isMiningTxt, readMiningTxt } from './mining-txt/readMiningTxt.js';
@@ -19,5 +21,6 @@ export function readCoordinateText(file: string, text: string, options: ExtractO
   if (isGeoJSON(text)) return readGeoJSON(file, text, options);
   if (isGuotuTxt(text)) return readGuotuTxt(file, text);
   if (isMiningTxt(text)) return readMiningTxt(file, text);
+  if (isCoordinateList(text)) return readCoordinateList(file, text);
   return null;
 }

@@ -1,7 +1,8 @@
 // Shared by the coordinate-file readers (国土 TXT, mining TXT, GeoJSON, Shapefile): turning rings of points into
 // a LandRecord that buildParcel verifies like a gazette parcel, and bringing lon/lat rings onto the grid.
-import { epsgForZone, zoneFromEpsg } from '../geodesy/crs.js';
+import { epsgForZone, zoneEpsgForLongitude, zoneFromEpsg } from '../geodesy/crs.js';
 import { projectToGrid } from '../geodesy/project.js';
+import { openRing } from '../geometry/rings.js';
 import type { BoundaryPoint, ExtractOptions, LandRecord, SourceSpan, ZoneInfo } from '../model/types.js';
 
 export interface RecordInit {
@@ -63,8 +64,7 @@ function splitClosing(points: BoundaryPoint[]): { points: BoundaryPoint[]; closi
  */
 export function zoneForLongitude(lon: number, options: ExtractOptions): { zone: ZoneInfo; named: boolean } {
   if (options.zone) return { zone: zoneFromEpsg(epsgForZone(options.zone.width, options.zone.zone, true))!, named: true };
-  const n = Math.min(45, Math.max(25, Math.round(lon / 3)));
-  return { zone: zoneFromEpsg(epsgForZone(3, n, true))!, named: false };
+  return { zone: zoneFromEpsg(zoneEpsgForLongitude(lon, true) ?? epsgForZone(3, 25, true))!, named: false };
 }
 
 /** Coordinate files are exact to the millimetre; this is the precision their tolerance assumes. */
@@ -76,10 +76,7 @@ const MILLIMETRE_DECIMALS = 3;
  * degrees to 1e-9. `firstLabel` numbers points on from the previous ring, as 国土 files do.
  */
 export function ringToPoints(ring: readonly number[][], source: SourceSpan, firstLabel: number, zone?: ZoneInfo): BoundaryPoint[] {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  const open = ring.length > 1 && first && last && first[0] === last[0] && first[1] === last[1] ? ring.slice(0, -1) : ring;
-  const points = open.map(([a, b], i): BoundaryPoint => {
+  const points = openRing(ring).map(([a, b], i): BoundaryPoint => {
     const [x, y] = zone ? projectToGrid(zone, a!, b!) : [b!, a!];
     return { label: firstLabel + i, x, y, xDecimals: MILLIMETRE_DECIMALS, yDecimals: MILLIMETRE_DECIMALS, source };
   });

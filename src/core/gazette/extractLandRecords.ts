@@ -36,8 +36,9 @@ interface Item {
 
 const ITEM_MARK = /^[一二三四五六七八九十]{1,3}、/;
 
-export function extractLandRecords(doc: GazetteDocument): LandExtraction | null {
-  const kind = classifyDocument(doc.title);
+/** `as` reads a text that names no document (its points saved alone) as that kind instead of by its title. */
+export function extractLandRecords(doc: GazetteDocument, as?: RecordKind): LandExtraction | null {
+  const kind = as ?? classifyDocument(doc.title);
   if (!kind) return null;
   const body = doc.lines.slice(doc.bodyStart);
   const pointLines: number[] = [];
@@ -65,7 +66,8 @@ export function extractLandRecords(doc: GazetteDocument): LandExtraction | null 
     const span: SourceSpan = { file: doc.file, line: spanLines[0]!.line, endLine: spanLines[spanLines.length - 1]!.line };
     const area = parseStatedArea(item.text, doc.file, kind);
     const diagnostics = [...item.diagnostics];
-    if (!area) diagnostics.push(diagnose('area-not-found', span));
+    // Points saved without their document have no area sentence to miss.
+    if (!area && !as) diagnostics.push(diagnose('area-not-found', span));
     const { location, fourSides } = findLocation(kind, item.text.text);
     const rings = assembleRings(item.points);
     const ringsOrNone = rings.length > 0 ? rings : [null];

@@ -165,7 +165,8 @@ function distance(a: BoundaryPoint, b: BoundaryPoint): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-function range(from: number, to: number): number[] {
+/** from, from + 1, …, to - 1 (nothing when to ≤ from). */
+export function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(i);
   return out;

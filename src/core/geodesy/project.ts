@@ -3,7 +3,7 @@
 // [easting, northing] / [lon, lat], so the swap happens here and nowhere else.
 import proj4 from 'proj4';
 import type { Converter } from 'proj4';
-import { CGCS2000_GEOGRAPHIC, isGeographic, proj4Definition, zoneFromEpsg } from './crs.js';
+import { DATUMS, isGeographic, proj4Definition, zoneDatum, zoneFromEpsg } from './crs.js';
 import { inferZone } from './inferZone.js';
 import type { ZoneInfo } from '../model/types.js';
 
@@ -39,14 +39,21 @@ export function transformPoint(fromEpsg: number, toEpsg: number, a: number, b: n
   return toProj4Order(toEpsg, [out[0], out[1]]);
 }
 
-/** Grid (northing, easting) in the zone → CGCS2000 [lon, lat]. */
-export function projectToLonLat(zone: ZoneInfo, northing: number, easting: number): [number, number] {
-  return transformPoint(zone.epsg, CGCS2000_GEOGRAPHIC, northing, easting);
+// Xian 1980 and Beijing 1954 have no public transformation to CGCS2000 (PROJ offers only a "ballpark" no-op), so
+// their grid goes back to lon/lat on its own datum and those degrees are used as they are: tens of metres off on a
+// CGCS2000/WGS 84 map, which buildParcel says in a diagnostic. CGCS2000 lon/lat are WGS 84 to well under a metre.
+function geographicOf(zone: ZoneInfo): number {
+  return DATUMS[zoneDatum(zone)!].geographic;
 }
 
-/** CGCS2000 lon, lat → grid [northing, easting] in the zone. */
+/** Grid (northing, easting) in the zone → [lon, lat] on the zone's datum (CGCS2000 unless zone.datum says otherwise). */
+export function projectToLonLat(zone: ZoneInfo, northing: number, easting: number): [number, number] {
+  return transformPoint(zone.epsg, geographicOf(zone), northing, easting);
+}
+
+/** [lon, lat] on the zone's datum → grid [northing, easting] in the zone. */
 export function projectToGrid(zone: ZoneInfo, lon: number, lat: number): [number, number] {
-  return transformPoint(CGCS2000_GEOGRAPHIC, zone.epsg, lon, lat);
+  return transformPoint(geographicOf(zone), zone.epsg, lon, lat);
 }
 
 export function inChina(lon: number, lat: number): boolean {
@@ -84,7 +91,8 @@ export function transformLine(line: string, fromEpsg: number, toEpsg: number): T
     return { error: zoneProblem + swapped };
   }
   const pair = transformPoint(fromEpsg, toEpsg, a, b);
-  const [lon, lat] = isGeographic(toEpsg) ? pair : transformPoint(fromEpsg, CGCS2000_GEOGRAPHIC, a, b);
+  const fromZone = zoneFromEpsg(fromEpsg);
+  const [lon, lat] = isGeographic(toEpsg) ? pair : fromZone ? projectToLonLat(fromZone, a, b) : [a, b];
   if (!Number.isFinite(pair[0]) || !Number.isFinite(pair[1]) || !inChina(lon, lat)) {
     const where = Number.isFinite(lon) && Number.isFinite(lat) ? `(${lon.toFixed(6)}, ${lat.toFixed(6)})` : 'no valid position';
     const order = isGeographic(fromEpsg) ? 'lon lat' : 'X (northing) Y (easting)';
@@ -97,7 +105,7 @@ export function transformLine(line: string, fromEpsg: number, toEpsg: number): T
 function checkZonePrefix(epsg: number, easting: number): string | null {
   const zone = zoneFromEpsg(epsg);
   if (!zone) return null;
-  const found = inferZone(easting, { zone: { width: zone.width, zone: zone.zone } });
+  const found = inferZone(easting, { zone: { width: zone.width, zone: zone.zone }, datum: zoneDatum(zone)! });
   if ('zone' in found && found.zone.epsg === epsg) return null;
   const expected = zone.prefixed ? `a Y starting with its zone number ${zone.zone}` : 'a Y without zone prefix (below 1000000)';
   const hint = 'zone' in found && found.zone.prefixed ? `; its prefix means EPSG:${found.zone.epsg}` : '';

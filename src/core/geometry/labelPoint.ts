@@ -1,9 +1,9 @@
 // Where a map puts a polygon's one label, and the box around its rings: shared by the page's worker (for imported
-// files) and scripts/publish-data.mjs (for the published data), so both place labels the same way.
+// files) and core/publish (for the published data), so both place labels the same way.
 
 import { bbox } from '@turf/bbox';
 
-type Position = [number, number];
+export type Position = [number, number];
 
 /** A point inside the largest of the rings (by planar area in the rings' own units); null for no ring. */
 export function labelPoint(rings: readonly (readonly Position[])[]): Position | null {
@@ -22,6 +22,16 @@ export function labelPoint(rings: readonly (readonly Position[])[]): Position | 
 /** [west, south, east, north] of every position of the rings. */
 export function ringsBbox(rings: readonly (readonly Position[])[]): [number, number, number, number] {
   return bbox({ type: 'MultiPoint', coordinates: rings.flat() as Position[] }) as [number, number, number, number];
+}
+
+/** The box around boxes [west, south, east, north] (nulls skipped); null when there is none. */
+export function boxesBbox(boxes: readonly (readonly [number, number, number, number] | null)[]): [number, number, number, number] | null {
+  let out: [number, number, number, number] | null = null;
+  for (const b of boxes) {
+    if (!b) continue;
+    out = out ? [Math.min(out[0], b[0]), Math.min(out[1], b[1]), Math.max(out[2], b[2]), Math.max(out[3], b[3])] : [b[0], b[1], b[2], b[3]];
+  }
+  return out;
 }
 
 function ringArea(ring: readonly Position[]): number {

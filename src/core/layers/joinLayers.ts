@@ -22,7 +22,7 @@ import type { LayerFeature } from '../model/layers.js';
 import type { LayerJoin, MiningFeature, PlanningFeature } from '../model/layers.js';
 
 export const CODE_FIELDS = ['地块编号', '地块代码', '控规编号', '编号', 'code', 'block_code', 'block', 'DKBM', 'DKBH'];
-const NAME_FIELDS = ['矿山名称', '矿区名称', '采矿权人', '企业名称', '名称', 'name', 'mine', 'KSMC', 'KQMC'];
+export const NAME_FIELDS = ['矿山名称', '矿区名称', '采矿权人', '企业名称', '名称', 'name', 'mine', 'KSMC', 'KQMC'];
 export const CAPACITY_FIELDS = ['生产规模', '产能', '设计产能', 'capacity', 'SCGM'];
 export const YEARS_FIELDS = ['剩余服务年限', '服务年限', 'remaining_years', 'SYFWNX'];
 export const MINERAL_FIELDS = ['开采矿种', '矿种', 'mineral', 'KCKZ', 'KZ'];
@@ -34,7 +34,8 @@ export function joinLayers(features: readonly LayerFeature[], blocks: readonly P
   const unclassified: LayerFeature[] = [];
   for (const f of features) {
     const codeText = fieldOf(f.properties, CODE_FIELDS);
-    const code = codeText === null ? null : normalizeBlockCode(codeText);
+    // A feature the planner imported as a planning block keeps its code even when it is not a 控规 code.
+    const code = codeText === null ? null : (normalizeBlockCode(codeText) ?? (f.properties.layer === 'planning' ? codeText : null));
     if (code) {
       planning.push({ feature: f, code, block: byCode.get(code) ?? null });
       continue;

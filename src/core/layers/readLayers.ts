@@ -1,11 +1,11 @@
 // The planner's own layers (planning blocks, mining zones) as plain features: lon/lat polygons with every
-// attribute the file carries. GeoJSON is read here directly because the join needs the planner's own
+// attribute the file carries. GeoJSON is read here through the GeoJSON reader's features (one validity rule) because the join needs the planner's own
 // properties (地块编号, 矿山名称, 生产规模, …), which the parcel reader does not keep; every other format
 // (国土 TXT, mining-right TXT, zipped Shapefile) goes through extract's coordinate readers and arrives as a parcel.
 import { decode } from '../text/decode.js';
 import { extract, type InputFile } from '../extract.js';
 import { lonLatPolygons } from '../geometry/parcelGeometry.js';
-import { isGeoJSON } from '../formats/geojson/readGeoJSON.js';
+import { geoJSONFeatures, isGeoJSON } from '../formats/geojson/readGeoJSON.js';
 import type { ExtractOptions, Parcel, SourceSpan } from '../model/types.js';
 import type { LayerFeature, LayerRead } from '../model/layers.js';
 
@@ -54,30 +54,18 @@ function readGeoJSONLayer(file: string, text: string, out: LayerRead): void {
     out.skipped.push({ source: { file, line: 0 }, reason: `not valid JSON: ${(err as Error).message}` });
     return;
   }
-  const features = isObject(value) && Array.isArray(value.features) ? value.features : [value];
-  features.forEach((f: unknown, i: number) => {
+  geoJSONFeatures(value).forEach((f, i) => {
     const source: SourceSpan = { file, line: 0, feature: i + 1 };
-    const geometry = isObject(f) ? f.geometry : null;
-    const polygons = lonLatPolygonsOf(geometry);
+    const polygons = f.polygons && inDegrees(f.polygons) ? f.polygons.map((poly) => poly.map((ring) => ring.map((p): [number, number] => [p[0]!, p[1]!]))) : null;
     if (!polygons) {
       out.skipped.push({ source, reason: 'not a Polygon or MultiPolygon in lon/lat degrees (RFC 7946)' });
       return;
     }
-    const properties = isObject(f) && isObject(f.properties) ? f.properties : {};
-    out.features.push({ id: `${file}#${i + 1}`, source, properties, polygons });
+    out.features.push({ id: `${file}#${i + 1}`, source, properties: f.properties, polygons });
   });
 }
 
-function lonLatPolygonsOf(g: unknown): [number, number][][][] | null {
-  if (!isObject(g) || !Array.isArray(g.coordinates)) return null;
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : null;
-  if (!polygons) return null;
-  const lonLat = (p: unknown) => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
-  const ok = polygons.every((poly: unknown) => Array.isArray(poly) && poly.every((ring: unknown) => Array.isArray(ring) && ring.length >= 4 && ring.every(lonLat)));
-  if (!ok) return null;
-  return (polygons as number[][][][]).map((poly) => poly.map((ring) => ring.map((p): [number, number] => [p[0]!, p[1]!])));
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+// A layer is drawn and related to parcels in lon/lat: projected coordinates (metres) are not taken for degrees.
+function inDegrees(polygons: number[][][][]): boolean {
+  return polygons.every((poly) => poly.every((ring) => ring.every((p) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90)));
 }

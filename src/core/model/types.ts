@@ -20,6 +20,8 @@ export interface StatedArea {
   /** Digits printed after the decimal point; the figure is exact to ±½ of its last digit. */
   decimals: number;
   source: SourceSpan;
+  /** The clause the figure was read from, as printed ("矿区面积约为0.0231平方公里"); set by the run reader. */
+  wording?: string;
 }
 
 export interface BoundaryPoint {
@@ -32,10 +34,18 @@ export interface BoundaryPoint {
   xDecimals: number;
   yDecimals: number;
   source: SourceSpan;
+  /**
+   * [lon, lat] in degrees as printed, for a point printed in 度分秒: x and y are then its projection to the zone
+   * of its longitude, and the decimals the metric size of the last printed digit of a second (not whole digits).
+   */
+  lonLat?: [number, number];
 }
 
-/** coordinate-file: a parcel read from a 国土 TXT, GeoJSON or Shapefile; mining-zone: a block of a mining-right TXT. */
-export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development' | 'coordinate-file' | 'mining-zone';
+/**
+ * coordinate-file: a parcel read from a 国土 TXT, GeoJSON or Shapefile; mining-zone: a block of a mining-right TXT
+ * or the 矿区范围 of a notice; parcel: land bounded by coordinates in a document of no recognised kind.
+ */
+export type RecordKind = 'take-back' | 'land-rights' | 'confiscation' | 'bulk-development' | 'coordinate-file' | 'mining-zone' | 'parcel';
 
 /** A ring after the first one of a coordinate file (国土 TXT 圈号 > 1, a Shapefile or GeoJSON hole or part). */
 interface ExtraRing {
@@ -82,6 +92,12 @@ export interface LandRecord {
   planningBlock?: string;
   /** The geodetic datum the document names for its coordinates; absent when it names none (CGCS2000 is assumed). */
   datum?: Datum;
+  /** The section of a document with several (一矿段, A区, 金藏采区, 地块1), as the document names it. */
+  section?: string;
+  /** The number of points the document declares for this ring ("由18个拐点圈定"), when it declares one for it. */
+  declaredPoints?: number;
+  /** The one figure a document states for all its sections together; each section's record carries it. */
+  documentArea?: StatedArea;
 }
 
 /** Datums of Chinese Gauss–Krüger coordinates: CGCS2000 today, 1980 西安 and 1954 北京 in older documents. */
@@ -95,6 +111,8 @@ export interface ZoneInfo {
   epsg: number;
   /** True when the easting carries the zone number in front (37512131.140). */
   prefixed: boolean;
+  /** The datum of the zone's plane when it is not CGCS2000 (then epsg is that datum's Gauss–Krüger code). */
+  datum?: Exclude<Datum, 'CGCS2000'>;
 }
 
 /**
@@ -112,6 +130,10 @@ export interface AreaVerification {
   /** Δ / stated. */
   deltaRelative: number | null;
   toleranceM2: number | null;
+  /** Planar area beside the ellipsoidal one, for records verified on the ellipsoid (mining rights, 度分秒 points). */
+  planarM2?: number;
+  /** Which area the stated figure agrees with: the older rule stated mining areas on the plane. */
+  agreesWith?: 'ellipsoidal' | 'planar';
 }
 
 export interface GeometryChecks {
@@ -173,7 +195,7 @@ export interface DecodedText {
 export interface ExtractOptions {
   /** Zone to use for coordinates printed without a zone prefix, e.g. { width: 3, zone: 37 }. */
   zone?: { width: 3 | 6; zone: number };
-  /** Largest input in bytes that is read (default MAX_INPUT_BYTES in inputLimits.ts). */
+  /** Largest input in bytes that is read (default DEFAULT_LIMITS.inputBytes of model/limits.ts). */
   maxInputBytes?: number;
 }
 

@@ -4,7 +4,7 @@ import { formatSpan } from '../formats/geojson/toGeoJSON.js';
 import type { LayerResult } from '../model/layers.js';
 import type { Diagnostic, ExtractResult, Parcel } from '../model/types.js';
 
-const RECORDS_FORMAT = 'jiezhi-records/1';
+export const RECORDS_FORMAT = 'jiezhi-records/1';
 
 export function toRecordsJson(result: ExtractResult) {
   return {

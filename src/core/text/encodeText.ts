@@ -48,6 +48,16 @@ export function encodeGbk(text: string): Uint8Array {
   return out.slice(0, n);
 }
 
+/** The first character of the text GBK cannot hold, with its code point as U+ hex; null when it can hold all. */
+export function unencodableInGbk(text: string): { char: string; codePoint: string } | null {
+  const table = gbkCodes();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x80 && !table.has(cp)) return { char: ch, codePoint: cp.toString(16).toUpperCase().padStart(4, '0') };
+  }
+  return null;
+}
+
 export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
   return encoding === 'gbk' ? encodeGbk(text) : new TextEncoder().encode(text);
 }

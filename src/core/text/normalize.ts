@@ -19,3 +19,17 @@ export function normalize(text: string): SourceLine[] {
   for (let i = 0; i < lines.length; i++) out[i] = { text: lines[i]!.trim(), line: i + 1 };
   return out;
 }
+
+// NFKC turns circled numerals into plain digits (① → 1), which glues a label to the number after it
+// ("①4175560.923" → "14175560.923"). Where labels matter, a line is normalised around them.
+const CIRCLED = /([\u2460-\u2473])/;
+
+/** One line NFKC-normalised like `normalize`, except that circled numerals ①…⑳ are kept; trimmed. */
+export function normalizeKeepingCircled(line: string): string {
+  if (!CIRCLED.test(line)) return line.normalize('NFKC').trim();
+  return line
+    .split(CIRCLED)
+    .map((part) => (CIRCLED.test(part) ? part : part.normalize('NFKC')))
+    .join('')
+    .trim();
+}

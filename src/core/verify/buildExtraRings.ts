@@ -1,14 +1,15 @@
 // Holes and further parts of a coordinate-file parcel (国土 TXT 圈号 > 1, Shapefile and GeoJSON rings). A ring is
-// a hole of the polygon whose exterior contains it and another part otherwise: files number rings without
-// saying which, so containment decides. Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
+// a hole of the ring just around it when it lies inside an odd number of rings, another part otherwise (an island
+// in a hole is a part): files number rings without saying which, so containment decides (geometry/nestRings).
+// Areas: parts add, holes subtract, on the plane and on the ellipsoid alike.
 import { checkGeometry, dropRepeatedVertices } from '../geometry/checkGeometry.js';
+import { ringContainers } from '../geometry/nestRings.js';
 import { diagnose } from '../diagnostics/catalogue.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
 import { inferZone } from '../geodesy/inferZone.js';
-import { coordinateRoundingBound, signedPlanarArea, type GridPoint } from '../geodesy/planarArea.js';
+import { coordinateRoundingBound, signedPlanarArea } from '../geodesy/planarArea.js';
 import { projectToLonLat } from '../geodesy/project.js';
 import type { BoundaryPoint, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from '../model/types.js';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 export interface ExtraRingsResult {
   /** Area the extra rings add to the exterior ring's, m² (negative when they are holes). */
@@ -21,10 +22,13 @@ export interface ExtraRingsResult {
 
 export const NO_EXTRA_RINGS: ExtraRingsResult = { planarM2: 0, ellipsoidalM2: 0, roundingM2: 0, geometry: {} };
 
-/** Null when a ring is unusable (too few points, crossing itself, another zone); the reasons go to `diagnostics`. */
+/**
+ * Null when a ring is unusable (too few points, crossing itself, another zone); the reasons go to `diagnostics`.
+ * With no zone (unprefixed Y, none named) only the planar side is computed: no lon/lat, no ellipsoidal area.
+ */
 export function buildExtraRings(
   record: LandRecord,
-  zone: ZoneInfo,
+  zone: ZoneInfo | null,
   exterior: readonly BoundaryPoint[],
   options: ExtractOptions,
   diagnostics: Diagnostic[],
@@ -37,9 +41,10 @@ export function buildExtraRings(
       diagnostics.push(diagnose('ring-too-few-points', where, { count: kept.length }));
       return null;
     }
-    const other = kept.map((p) => inferZone(p.y, options)).find((z) => !('zone' in z) || z.zone.epsg !== zone.epsg);
+    const other = kept.map((p) => inferZone(p.y, options)).find((z) => ('zone' in z ? z.zone.epsg : null) !== (zone?.epsg ?? null));
     if (other) {
-      diagnostics.push(diagnose('zone-mixed', where, { zones: `EPSG:${zone.epsg}, ${'zone' in other ? `EPSG:${other.zone.epsg}` : '?'}` }));
+      const name = (z: ZoneInfo | null) => (z ? `EPSG:${z.epsg}` : '?');
+      diagnostics.push(diagnose('zone-mixed', where, { zones: `${name(zone)}, ${name('zone' in other ? other.zone : null)}` }));
       return null;
     }
     const checks = checkGeometry(kept, true, []);
@@ -48,12 +53,7 @@ export function buildExtraRings(
     rings.push(kept);
   }
 
-  const groups: number[][] = [[0]];
-  for (let i = 1; i < rings.length; i++) {
-    const owner = groups.find((g) => contains(rings[g[0]!]!, rings[i]!));
-    if (owner) owner.push(i);
-    else groups.push([i]);
-  }
+  const groups = nestRings(record, rings, diagnostics);
 
   let planarM2 = 0;
   let ellipsoidalM2 = 0;
@@ -64,29 +64,52 @@ export function buildExtraRings(
       const signed = signedPlanarArea(ring);
       // RFC 7946: exteriors counter-clockwise, holes clockwise; the projection keeps the winding.
       const ordered = (signed > 0) === (k === 0) ? ring : [...ring].reverse();
-      const lonLat = ordered.map((p) => projectToLonLat(zone, p.x, p.y));
-      lonLat.push(lonLat[0]!);
+      const lonLat = zone ? ordered.map((p) => projectToLonLat(zone, p.x, p.y)) : [];
+      if (zone) lonLat.push(lonLat[0]!);
       if (index > 0) {
         const sign = k === 0 ? 1 : -1;
         planarM2 += sign * Math.abs(signed);
-        ellipsoidalM2 += sign * ellipsoidalArea(lonLat);
+        if (zone) ellipsoidalM2 += sign * ellipsoidalArea(lonLat);
         roundingM2 += coordinateRoundingBound(ring);
       }
       return lonLat;
     }),
   );
   // A hole of ring 1 subtracts from ring 1's area, which buildParcel adds as it stands.
-  return { planarM2, ellipsoidalM2, roundingM2, geometry: { lonLatPolygons, polygonRings: groups } };
+  const geometry = zone ? { lonLatPolygons, polygonRings: groups } : { polygonRings: groups };
+  return { planarM2, ellipsoidalM2, roundingM2, geometry };
 }
 
-/** Whether most vertices of `inner` lie strictly inside `outer` (shared boundary vertices count for neither). */
-function contains(outer: readonly GridPoint[], inner: readonly GridPoint[]): boolean {
-  // East, north relative to the outer ring's first vertex: zone-prefixed eastings of eight digits would
-  // leave the ray test few bits below the millimetre.
-  const o = outer[0]!;
-  const plane = (p: GridPoint): [number, number] => [p.y - o.y, p.x - o.x];
-  const ring = outer.map(plane);
-  const polygon = { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] };
-  const inside = inner.filter((p) => booleanPointInPolygon(plane(p), polygon, { ignoreBoundary: true })).length;
-  return inside * 2 > inner.length;
+/**
+ * Groups rings into polygons by nesting depth, ring 0 being the exterior: a ring inside an odd number of others
+ * is a hole of the ring just around it; inside none it is another part; inside a hole it is an island, which is
+ * another part too. Producers' ring numbers and orientations say neither, so each decision is reported, with the
+ * orientation when it contradicts what containment decided (a hole printed in its exterior's direction).
+ */
+function nestRings(record: LandRecord, rings: BoundaryPoint[][], diagnostics: Diagnostic[]): number[][] {
+  const inside = ringContainers(rings);
+  const depth = inside.map((c) => c.length);
+  const exteriorSign = Math.sign(signedPlanarArea(rings[0]!));
+  const groups: number[][] = [[0]];
+  const groupOf = new Map<number, number[]>([[0, groups[0]!]]);
+  const order = rings.map((_, i) => i).slice(1).sort((a, b) => depth[a]! - depth[b]! || a - b);
+  const roles: Diagnostic[] = [];
+  for (const i of order) {
+    const parent = inside[i]!.find((j) => depth[j] === depth[i]! - 1);
+    const hole = depth[i]! % 2 === 1 && parent !== undefined && groupOf.has(parent);
+    const number = record.extraRings![i - 1]!.ring;
+    const of = parent === undefined ? '' : parent === 0 ? 1 : record.extraRings![parent - 1]!.ring;
+    const role = hole ? 'hole' : depth[i]! > 0 ? 'island' : 'part';
+    const sameDirection = Math.sign(signedPlanarArea(rings[i]!)) === exteriorSign;
+    roles[i] = diagnose('ring-role', rings[i]![0]!.source, { ring: number, role, of, against: sameDirection === hole ? 'yes' : '' });
+    if (hole) groupOf.get(parent)!.push(i);
+    else {
+      const group = [i];
+      groups.push(group);
+      groupOf.set(i, group);
+    }
+  }
+  // Inner rings were placed outside in; the decisions and the polygons are given in the file's order.
+  diagnostics.push(...roles.filter(Boolean));
+  return groups.sort((a, b) => a[0]! - b[0]!);
 }

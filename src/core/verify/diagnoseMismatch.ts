@@ -1,6 +1,8 @@
 // Why a parcel misses its stated area, or makes no usable polygon: single-edit hypotheses, each tested by
 // the area it would give. They are suggestions for a person to check against the survey report, never
 // corrections: the printed points stay as printed.
+import { integerDigits } from '../gazette/coordinateRecord.js';
+import { range } from '../gazette/parseCoordinates.js';
 import { findSelfIntersections } from '../geometry/findSelfIntersections.js';
 import { coordinateRoundingBound, halfUnit, signedPlanarArea, type PrintedPoint } from '../geodesy/planarArea.js';
 import { SQUARE_METRES } from '../gazette/statedArea.js';
@@ -18,24 +20,28 @@ interface Candidate extends Hypothesis {
   textEvidence: boolean;
   /** Lower is more plausible among hypotheses of one kind. */
   plausibility: number;
+  /** True when the text itself declares more points than it lists: that outranks every other explanation. */
+  declared?: boolean;
 }
 
 /**
  * Hypotheses for a ring (distinct vertices, printed order) that misses its stated area or crosses itself,
  * best first: those that restore the stated area within its tolerance before those that do not.
  */
-export function diagnoseMismatch(points: readonly BoundaryPoint[], stated: StatedArea | null, selfIntersecting: boolean): Hypothesis[] {
+export function diagnoseMismatch(points: readonly BoundaryPoint[], stated: StatedArea | null, selfIntersecting: boolean, declaredPoints?: number): Hypothesis[] {
   const candidates: Candidate[] = [...swappedLines(points, stated)];
   if (points.length >= 3 && !candidates.length) {
     const signed = signedPlanarArea(points);
     if (stated) {
       candidates.push(...wrongUnit(points, signed, stated));
+      if (declaredPoints !== undefined && declaredPoints > points.length) candidates.push(undeclaredPoints(points, signed, stated, declaredPoints));
       candidates.push(...missingPoints(points, signed, stated));
-      candidates.push(...mistypedDigits(points, signed, stated, selfIntersecting));
+      // Digits of a point printed in 度分秒 are not digits of its X and Y.
+      if (!points.some((p) => p.lonLat)) candidates.push(...mistypedDigits(points, signed, stated, selfIntersecting));
     }
     if (points.length <= MAX_SWAP_SEARCH) candidates.push(...swappedNeighbours(points, stated, selfIntersecting));
   }
-  return rank(candidates).map(({ plausibility: _plausibility, textEvidence: _textEvidence, ...h }) => h);
+  return rank(candidates).map(({ plausibility: _plausibility, textEvidence: _textEvidence, declared: _declared, ...h }) => h);
 }
 
 const KIND_ORDER: Record<Hypothesis['kind'], number> = {
@@ -55,6 +61,7 @@ function rank(candidates: Candidate[]): Candidate[] {
   // Evidence the text itself gives (digit counts, numbering) outranks what only the area suggests.
   return kept.sort(
     (a, b) =>
+      Number(b.declared ?? false) - Number(a.declared ?? false) ||
       Number(b.restores) - Number(a.restores) ||
       Number(b.textEvidence) - Number(a.textEvidence) ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
@@ -103,10 +110,6 @@ function looksSwapped(p: BoundaryPoint): boolean {
   return integerDigits(p.x) === 8 && integerDigits(p.y) === 7;
 }
 
-function integerDigits(v: number): number {
-  return Math.trunc(Math.abs(v)).toString().length;
-}
-
 function wrongUnit(points: readonly BoundaryPoint[], signed: number, stated: StatedArea): Candidate[] {
   const computed = Math.abs(signed);
   const out: Candidate[] = [];
@@ -132,6 +135,29 @@ function wrongUnit(points: readonly BoundaryPoint[], signed: number, stated: Sta
     });
   }
   return out;
+}
+
+/** The text declares N points ("由18个拐点圈定") and lists fewer: the list itself says a point is missing. */
+function undeclaredPoints(points: readonly BoundaryPoint[], signed: number, stated: StatedArea, declared: number): Candidate {
+  const needed = stated.m2 - Math.abs(signed);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const missing = declared - points.length;
+  return {
+    kind: 'missing-point',
+    areaM2: stated.m2,
+    residualM2: 0,
+    restores: true,
+    labels: [last.label, first.label],
+    source: last.source,
+    message: {
+      zh: `文中写明 ${declared} 个拐点，只列出 ${points.length} 个：缺少 ${missing} 个点，面积差 ${needed.toFixed(4)} 平方米可能由此而来（文本截断时多缺在 J${last.label} 之后）`,
+      en: `the text declares ${declared} points but lists ${points.length}: ${missing} point(s) missing, which may account for the ${needed.toFixed(4)} m² difference (in a cut-off text usually after J${last.label})`,
+    },
+    textEvidence: true,
+    plausibility: 0,
+    declared: true,
+  };
 }
 
 /** Where the printed numbering skips (J7 followed by J9), a point may have been left out of the list. */
@@ -310,10 +336,6 @@ function swappedNeighbours(points: readonly BoundaryPoint[], stated: StatedArea 
     });
   }
   return out;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
 function crosses(points: readonly BoundaryPoint[]): boolean {

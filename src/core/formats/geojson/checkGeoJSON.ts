@@ -5,6 +5,8 @@
 // (§3.1.6), longitude and latitude in range (§3.1.1, §4), no `crs` member (§4).
 import geojsonValidation from 'geojson-validation';
 
+import { isObject } from '../../model/isObject.js';
+
 export interface GeoJsonProblem {
   /** JSON path of the offending member, e.g. "features[3].geometry.coordinates[0]". */
   path: string;
@@ -132,9 +134,7 @@ function eachArray(value: unknown, path: string, report: Report, visit: (item: u
   else value.forEach(visit);
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+
 
 function join(path: string, member: string): string {
   return path ? `${path}.${member}` : member;

@@ -8,6 +8,7 @@ import { diagnose } from '../../diagnostics/catalogue.js';
 import { reverseRings } from '../../geometry/parcelGeometry.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
+import { isObject } from '../../model/isObject.js';
 import type { AreaUnit, Diagnostic, ExtractOptions, LandRecord, SourceSpan, StatedArea, ZoneInfo } from '../../model/types.js';
 
 export function isGeoJSON(text: string): boolean {
@@ -24,13 +25,13 @@ export function readGeoJSON(file: string, text: string, options: ExtractOptions 
   } catch (err) {
     return { records: [], diagnostics: [diagnose('import-unreadable', { file, line: 0 }, { format: 'GeoJSON', reason: (err as Error).message })], pointLines: [], lines };
   }
-  const features = asFeatures(value);
+  const features = geoJSONFeatures(value);
   const diagnostics: Diagnostic[] = [];
   const records: LandRecord[] = [];
   let zoneNoted = false;
   features.forEach((f, i) => {
     const source = { file, line: 0, feature: i + 1 };
-    const polygons = polygonsOf(f.geometry);
+    const polygons = f.polygons;
     if (!polygons) {
       diagnostics.push(diagnose('import-feature-skipped', source, { feature: i + 1, type: String(geometryType(f.geometry)) }));
       return;
@@ -110,16 +111,30 @@ function statedArea(p: Props, source: SourceSpan): StatedArea | null {
   return { text: `${value} ${unit}`, value, unit, m2: value * SQUARE_METRES[unit], decimals: printedDecimals(String(value)), source };
 }
 
-function asFeatures(value: unknown): { geometry: unknown; properties: Props }[] {
-  if (!isObject(value)) return [];
-  if (value.type === 'FeatureCollection' && Array.isArray(value.features)) {
-    return value.features.filter(isObject).map((f) => ({ geometry: f.geometry, properties: isObject(f.properties) ? f.properties : {} }));
-  }
-  if (value.type === 'Feature') return [{ geometry: value.geometry, properties: isObject(value.properties) ? value.properties : {} }];
-  return [{ geometry: value, properties: {} }];
+/** A feature as the readers see it: its properties (an object), and its polygons when its geometry is one. */
+export interface GeoJSONFeature {
+  id?: unknown;
+  geometry: unknown;
+  properties: Props;
+  /** Polygon or MultiPolygon coordinates as a list of polygons; null for any other or an invalid geometry. */
+  polygons: number[][][][] | null;
 }
 
-/** Polygon or MultiPolygon coordinates as a list of polygons; null for anything else. */
+/** The features of a parsed GeoJSON value (a FeatureCollection, a Feature or a bare geometry). */
+export function geoJSONFeatures(value: unknown): GeoJSONFeature[] {
+  const feature = (f: Record<string, unknown>, geometry: unknown): GeoJSONFeature => ({
+    ...(f.id !== undefined ? { id: f.id } : {}),
+    geometry,
+    properties: isObject(f.properties) ? f.properties : {},
+    polygons: polygonsOf(geometry),
+  });
+  if (!isObject(value)) return [];
+  if (value.type === 'FeatureCollection' && Array.isArray(value.features)) return value.features.filter(isObject).map((f) => feature(f, f.geometry));
+  if (value.type === 'Feature') return [feature(value, value.geometry)];
+  return [feature({}, value)];
+}
+
+// The one validity rule of GeoJSON input: a Polygon or MultiPolygon whose every position has finite numbers.
 function polygonsOf(g: unknown): number[][][][] | null {
   if (!isObject(g) || !Array.isArray(g.coordinates)) return null;
   const valid = (poly: unknown) => Array.isArray(poly) && poly.every((ring) => Array.isArray(ring) && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n))));
@@ -130,10 +145,6 @@ function polygonsOf(g: unknown): number[][][][] | null {
 
 function geometryType(g: unknown): unknown {
   return isObject(g) ? g.type : g;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function stringOr<T extends string | null>(v: unknown, fallback: T): string | T {

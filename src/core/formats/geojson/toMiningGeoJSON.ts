@@ -10,8 +10,14 @@ interface MiningProperties {
   block: number | null;
   elevation_top_m: number | null;
   elevation_bottom_m: number | null;
+  /** The section of the document (一矿段, 金藏采区), when it has several. */
+  section: string | null;
   /** Ellipsoidal area on CGCS2000, km², 4 decimals. */
   area_km2: number | null;
+  /** Planar Gauss–Krüger area beside it, km², 4 decimals: the figure of notices before 2022. */
+  planar_area_km2: number | null;
+  /** Which of the two the stated figure agrees with. */
+  stated_on: 'ellipsoidal' | 'planar' | null;
   stated_area_km2: number | null;
   delta_m2: number | null;
   tolerance_m2: number | null;
@@ -43,7 +49,10 @@ export function toMiningCollection(parcels: readonly Parcel[]): { type: 'Feature
         block: p.parcelIndex,
         elevation_top_m: p.elevation?.top ?? null,
         elevation_bottom_m: p.elevation?.bottom ?? null,
+        section: p.section ?? null,
         area_km2: v.ellipsoidalM2 === null ? null : Number((v.ellipsoidalM2 / 1e6).toFixed(4)),
+        planar_area_km2: v.planarM2 === undefined ? null : Number((v.planarM2 / 1e6).toFixed(4)),
+        stated_on: v.agreesWith ?? null,
         stated_area_km2: p.statedArea ? p.statedArea.m2 / 1e6 : null,
         delta_m2: v.deltaM2 === null ? null : Number(v.deltaM2.toFixed(2)),
         tolerance_m2: v.toleranceM2 === null ? null : Number(v.toleranceM2.toFixed(2)),

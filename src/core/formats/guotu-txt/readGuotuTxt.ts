@@ -1,10 +1,14 @@
 // Reads a 国土 "电子报盘" coordinate TXT (docs/domain.md §4) into land records: [属性描述] header (带号, 几度分带, 坐标系),
 // then under [地块坐标] per parcel a block line ending in @ and its point lines "J1,圈号,X,Y". Real files vary:
 // extra sections, 【】 brackets, 8–13 block fields, 3-column points, east-first columns, a unit after the area,
-// a header 带号 that contradicts the coordinates. Every line becomes header, block, point or a diagnostic.
+// a header 带号 that contradicts the coordinates or is empty, 分带=3度带 for 几度分带=3, 中央子午线 instead of
+// 带号, spaces inside keys, a block line without its 界址点数, 地块面积 written in m² although the format says
+// 公顷, rings left open, a last line ending in a bare CR. Every line becomes header, block, point or a diagnostic.
 import { clipLine, coordinateRecord, firstLines, integerDigits, printedDecimals } from '../../gazette/coordinateRecord.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
+import { detectDatum } from '../../geodesy/datum.js';
 import { SQUARE_METRES } from '../../gazette/statedArea.js';
+import { netPlanarArea } from '../../geometry/nestRings.js';
 import type { AreaUnit, BoundaryPoint, Diagnostic, LandRecord, StatedArea } from '../../model/types.js';
 
 export interface CoordinateFileRead {
@@ -71,17 +75,18 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
     // [属性描述] and extra sections ([项目信息], [扩展信息], …) are key=value lines.
     const kv = KEY_VALUE.exec(line);
     if (kv) {
-      if (section === '属性描述') header.set(kv[1]!.trim(), kv[2]!.trim());
+      if (section === '属性描述') header.set(kv[1]!.replace(/\s+/g, ''), kv[2]!.trim());
       return;
     }
     diagnostics.push(diagnose('import-line-unrecognized', { file, line: n }, { text: clipLine(line) }));
   });
 
-  const datum = header.get('坐标系') ?? '';
-  if (/1954|1980|北京|西安/.test(datum)) diagnostics.push(diagnose('import-datum-approximate', { file, line: lineOf(lines, '坐标系') }, { crs: datum }));
-  const headerZone = Number(header.get('带号'));
+  // 坐标系=80西安坐标系 puts every block on that datum's plane; buildParcel says how approximate its map position is.
+  const datum = detectDatum(header.get('坐标系') ?? '')?.datum;
+  const headerZone = zoneOfHeader(header);
   let zoneWarned = false;
   const records: LandRecord[] = [];
+  const bareAreas = new Set<LandRecord>();
   blocks.forEach((block, b) => {
     const span = { file, line: block.headerLine, endLine: block.pointLines[block.pointLines.length - 1] ?? block.headerLine };
     const own: Diagnostic[] = [];
@@ -103,18 +108,26 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
         point.y += headerZone * 1e6;
       }
     }
-    const stated = Number(block.header[0]);
+    // A block line that leaves out 界址点数 starts with the area: every later field moves one place left.
+    const fields = isShifted(block.header) ? ['', ...block.header] : block.header;
+    const stated = fields[0] === '' ? NaN : Number(fields[0]);
     const withoutClosing = block.points.length - closingRepeats(block.points);
     if (Number.isInteger(stated) && stated !== block.points.length && stated !== withoutClosing) {
       own.push(diagnose('import-point-count', { file, line: block.headerLine }, { stated, found: block.points.length }));
     }
-    const area = parseArea(block.header[1] ?? '', { file, line: block.headerLine });
+    const area = parseArea(fields[1] ?? '', { file, line: block.headerLine });
     const ringNumbers = [...new Set(block.points.map((p) => p.ring))];
     const attributes: Record<string, string> = {};
     (['地块编号', '地块名称', '图形属性', '图幅号', '地块用途', '地类编码'] as const).forEach((k, i) => {
-      const v = block.header[i + 2];
+      const v = fields[i + 2];
       if (v) attributes[k] = v;
     });
+    for (const ring of ringNumbers) {
+      const pts = block.points.filter((p) => p.ring === ring);
+      const first = pts[0]!.point;
+      const last = pts[pts.length - 1]!.point;
+      if (pts.length > 2 && (first.x !== last.x || first.y !== last.y)) own.push(diagnose('ring-not-closed', last.source));
+    }
     records.push(
       coordinateRecord({
         id: `${file}#${b + 1}`,
@@ -129,8 +142,48 @@ export function readGuotuTxt(file: string, text: string): CoordinateFileRead {
         attributes,
       }),
     );
+    const record = records[records.length - 1]!;
+    if (datum) record.datum = datum;
+    if (area && !/[^\d.]/.test((fields[1] ?? '').replace(/\s+/g, ''))) bareAreas.add(record);
   });
+  areaInSquareMetres(records, bareAreas, diagnostics);
   return { records, diagnostics, pointLines, lines: lines.length };
+}
+
+// The format's 地块面积 is in 公顷, but some producers write m². Decided per file, and only when every block
+// with a bare figure agrees: read as 公顷 it is 10⁴ times its rings' area, read as m² it is their area. One block
+// that does not fit keeps the whole file in 公顷, where the mismatch and its unit hypothesis show it.
+const UNIT_AGREEMENT = 1e-3;
+
+function areaInSquareMetres(records: LandRecord[], bare: Set<LandRecord>, diagnostics: Diagnostic[]): void {
+  const stated = records.filter((r) => r.statedArea);
+  if (stated.length === 0 || stated.some((r) => !bare.has(r))) return;
+  const inSquareMetres = stated.every((r) => {
+    const rings = [r.points, ...(r.extraRings ?? []).map((e) => e.points)];
+    return rings.every((ring) => ring.length >= 3) && Math.abs(netPlanarArea(rings) - r.statedArea!.value) <= UNIT_AGREEMENT * r.statedArea!.value;
+  });
+  if (!inSquareMetres) return;
+  for (const r of stated) {
+    const a = r.statedArea!;
+    r.statedArea = { ...a, text: `${a.text.replace(/\s*公顷$/, '')} 平方米`, unit: '平方米', m2: a.value };
+  }
+  diagnostics.push(diagnose('import-area-square-metres', stated[0]!.statedArea!.source, { blocks: stated.length }));
+}
+
+/** 带号, or the zone of 中央子午线 with the width of 几度分带 / 分带 ("3度带"); NaN when the header names none. */
+function zoneOfHeader(header: Map<string, string>): number {
+  const zone = Number(header.get('带号') || NaN);
+  if (Number.isInteger(zone) && zone > 0) return zone;
+  const cm = Number(/\d+(?:\.\d+)?/.exec(header.get('中央子午线') ?? header.get('中央经线') ?? '')?.[0] ?? NaN);
+  const width = Number(/[36]/.exec(header.get('几度分带') ?? header.get('分带') ?? '')?.[0] ?? NaN);
+  if (!Number.isFinite(cm) || (width !== 3 && width !== 6)) return NaN;
+  return width === 3 ? cm / 3 : (cm + 3) / 6;
+}
+
+/** "0.0515,1,收回地块,面,…": the first field is an area (a decimal or with a unit), not the integer 界址点数. */
+function isShifted(fields: string[]): boolean {
+  const first = (fields[0] ?? '').replace(/\s+/g, '');
+  return !/^\d+$/.test(first) && AREA.test(first);
 }
 
 /** "J1,1,X,Y" or "J1,X,Y"; the 7-digit number is the northing whichever column it is in. */

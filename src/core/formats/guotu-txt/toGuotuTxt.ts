@@ -5,7 +5,7 @@
 import { encodeText, type TextEncoding } from '../../text/encodeText.js';
 import { hasGeometry, parcelRings, polygonGroups } from '../../geometry/parcelGeometry.js';
 import { sharedZoneEpsg } from '../shapefile/toShapefile.js';
-import { zoneFromEpsg } from '../../geodesy/crs.js';
+import { DATUMS, zoneDatum, zoneFromEpsg } from '../../geodesy/crs.js';
 import type { Parcel } from '../../model/types.js';
 
 export interface GuotuTxtOptions {
@@ -29,7 +29,8 @@ export function toGuotuTxtText(parcels: readonly Parcel[], options: Pick<GuotuTx
     '格式版本号=1.01',
     '数据产生单位=界址 Jiezhi',
     `数据产生日期=${date}`,
-    '坐标系=2000国家大地坐标系',
+    // The plane the coordinates are on, as read: Xian 1980 coordinates are written back as Xian 1980.
+    `坐标系=${DATUMS[zoneDatum(zone)!].name.zh}`,
     `几度分带=${zone.width}`,
     '投影类型=高斯克吕格',
     '计量单位=米',

@@ -1,16 +1,18 @@
 // Reads a zipped Shapefile (.shp with its .dbf, .prj, .cpg) into land records. The .prj decides the frame:
-// a CGCS2000 Gauss–Krüger zone keeps the coordinates as printed; geographic ones are projected to a zone like
-// GeoJSON; any other projection proj4 understands is converted through lon/lat with a warning. Projected
+// a Gauss–Krüger zone of CGCS2000, Xian 1980 or Beijing 1954 keeps the coordinates as printed, on that datum;
+// geographic ones are projected to a zone of their datum like GeoJSON; any other projection proj4 understands
+// is converted through lon/lat with a warning. Projected
 // coordinates without .prj are refused unless the user names the zone: guessing would put them anywhere.
 import { unzipSync } from 'fflate';
 import proj4 from 'proj4';
-import { epsgForZone, proj4Definition, zoneFromEpsg } from '../../geodesy/crs.js';
+import { DATUMS, epsgForZone, proj4Definition, zoneFromEpsg } from '../../geodesy/crs.js';
+import { detectDatum } from '../../geodesy/datum.js';
 import { zoneForLongitude } from '../../gazette/coordinateRecord.js';
 import { readDbf, type DbfValue } from './dbf.js';
 import { diagnose } from '../../diagnostics/catalogue.js';
 import type { CoordinateFileRead } from '../guotu-txt/readGuotuTxt.js';
 import { featureRecord } from '../geojson/readGeoJSON.js';
-import type { Diagnostic, ExtractOptions, LandRecord, ZoneInfo } from '../../model/types.js';
+import type { Datum, Diagnostic, ExtractOptions, LandRecord, ZoneInfo } from '../../model/types.js';
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -32,10 +34,12 @@ const COLUMN_PROPERTIES: Record<string, string> = {
   ELEV_BOT: 'elevation_bottom_m',
 };
 
-type Frame =
+/** datum: what the .prj names (null without one); lon/lat of 'lonlat' and 'converted' are on that datum. */
+type Frame = { datum: Datum | null } & (
   | { kind: 'grid'; zone: ZoneInfo }
   | { kind: 'lonlat' }
-  | { kind: 'converted'; toLonLat: (p: number[]) => number[] };
+  | { kind: 'converted'; toLonLat: (p: number[]) => number[] }
+);
 
 export function readShapefile(file: string, bytes: Uint8Array, options: ExtractOptions = {}): CoordinateFileRead {
   const fail = (reason: string): CoordinateFileRead => ({
@@ -86,7 +90,8 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
     let zone: ZoneInfo | undefined;
     if (frame.kind !== 'grid') {
       const chosen = zoneForLongitude(lonLat[0]![0]![0]!, options);
-      zone = chosen.zone;
+      const z = chosen.zone;
+      zone = frame.datum && frame.datum !== 'CGCS2000' ? zoneFromEpsg(epsgForZone(z.width, z.zone, z.prefixed, frame.datum))! : z;
       if (!chosen.named && !zoneNoted) {
         diagnostics.push(diagnose('import-zone-from-longitude', source, { zone: zone.zone, epsg: zone.epsg }));
         zoneNoted = true;
@@ -98,6 +103,7 @@ export function readShapefile(file: string, bytes: Uint8Array, options: ExtractO
     // what joins a layer to the gazettes' block codes and mine names.
     const attributes = dbfAttributes(rows[i] ?? {});
     if (Object.keys(attributes).length > 0) record.attributes = { ...attributes, ...record.attributes };
+    if (frame.datum) record.datum = frame.datum;
     records.push(record);
   });
   return { records, diagnostics, pointLines: [], lines: 0 };
@@ -120,14 +126,14 @@ function frameOf(prj: string | undefined, shapes: number[][][][], options: Extra
   const where = { file, line: 0 };
   if (!prj) {
     const degrees = shapes.flat(2).every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90);
-    if (degrees) return { kind: 'lonlat' };
+    if (degrees) return { kind: 'lonlat', datum: null };
     if (!options.zone) {
       diagnostics.push(diagnose('import-no-prj', where));
       return null;
     }
     // The user named the zone: a prefixed easting says so itself, an unprefixed one takes the named zone.
     const prefixed = shapes.flat(2).some(([x]) => x! >= 1e6);
-    return { kind: 'grid', zone: zoneFromEpsg(epsgForZone(options.zone.width, options.zone.zone, prefixed))! };
+    return { kind: 'grid', datum: null, zone: zoneFromEpsg(epsgForZone(options.zone.width, options.zone.zone, prefixed))! };
   }
   let parsed: proj4.ProjectionDefinition & { projName?: string; long0?: number; x0?: number; y0?: number; k0?: number; a?: number; rf?: number; datumCode?: string; lat0?: number; title?: string; name?: string };
   try {
@@ -137,20 +143,33 @@ function frameOf(prj: string | undefined, shapes: number[][][][], options: Extra
     return null;
   }
   const name = /^\w+\["([^"]*)"/.exec(prj)?.[1] ?? 'the .prj CRS';
-  if (/1954|1980|beijing|xian/i.test(prj)) diagnostics.push(diagnose('import-datum-approximate', where, { crs: name }));
-  if (parsed.projName === 'longlat') return { kind: 'lonlat' };
-  const zone = matchZone(parsed);
-  if (zone) return { kind: 'grid', zone };
+  // The ellipsoid tells the three datums apart even when the names are a producer's own; the name decides
+  // only where the ellipsoid is not one of theirs (WGS 84 is not CGCS2000 by name, but is used as it).
+  const datum = datumOfEllipsoid(parsed) ?? detectDatum(prj)?.datum ?? null;
+  if (parsed.projName === 'longlat') return { kind: 'lonlat', datum };
+  const zone = datum ? matchZone(parsed, datum) : null;
+  if (zone) return { kind: 'grid', datum, zone };
   diagnostics.push(diagnose('import-crs-converted', where, { crs: name }));
-  const converter = proj4(prj, proj4Definition(4490));
-  return { kind: 'converted', toLonLat: (p) => converter.forward([p[0]!, p[1]!]) };
+  const converter = proj4(prj, proj4Definition(DATUMS[datum ?? 'CGCS2000'].geographic));
+  return { kind: 'converted', datum, toLonLat: (p) => converter.forward([p[0]!, p[1]!]) };
 }
 
-/** The CGCS2000 Gauss–Krüger code whose parameters the parsed .prj has, if any. */
-function matchZone(p: { projName?: string; long0?: number; x0?: number; y0?: number; k0?: number; a?: number; rf?: number; lat0?: number; datumCode?: string }): ZoneInfo | null {
+// a and 1/f of the three datums' ellipsoids: GRS80/CGCS2000, IAG 1975 (Xian 1980), Krassovsky (Beijing 1954).
+const ELLIPSOIDS: [Datum, number, number][] = [
+  ['CGCS2000', 6378137, 298.257222101],
+  ['Xian80', 6378140, 298.257],
+  ['Beijing54', 6378245, 298.3],
+];
+
+function datumOfEllipsoid(p: { a?: number; rf?: number }): Datum | null {
+  const hit = ELLIPSOIDS.find(([, a, rf]) => Math.abs((p.a ?? 0) - a) < 1e-6 && Math.abs((p.rf ?? 0) - rf) < 1e-6);
+  return hit ? hit[0] : null;
+}
+
+/** The Gauss–Krüger code of the datum whose parameters the parsed .prj has, if any. */
+function matchZone(p: { projName?: string; long0?: number; x0?: number; y0?: number; k0?: number; a?: number; rf?: number; lat0?: number; datumCode?: string }, datum: Datum): ZoneInfo | null {
   const tmerc = p.projName !== undefined && /tmerc|gauss|transverse/i.test(p.projName);
-  const cgcs = Math.abs((p.a ?? 0) - 6378137) < 1e-6 && Math.abs((p.rf ?? 0) - 298.257222101) < 1e-6;
-  if (!tmerc || !cgcs || Math.abs((p.k0 ?? 1) - 1) > 1e-12 || (p.y0 ?? 0) !== 0 || (p.lat0 ?? 0) !== 0) return null;
+  if (!tmerc || datumOfEllipsoid(p) !== datum || Math.abs((p.k0 ?? 1) - 1) > 1e-12 || (p.y0 ?? 0) !== 0 || (p.lat0 ?? 0) !== 0) return null;
   const cm = Math.round(((p.long0 ?? 0) * 180) / Math.PI * 1e6) / 1e6;
   const x0 = p.x0 ?? 0;
   const prefixed = x0 !== 500000;
@@ -158,7 +177,7 @@ function matchZone(p: { projName?: string; long0?: number; x0?: number; y0?: num
   for (const width of [3, 6] as const) {
     const n = zoneNumber ?? (width === 3 ? cm / 3 : (cm + 3) / 6);
     try {
-      const z = zoneFromEpsg(epsgForZone(width, n, prefixed))!;
+      const z = zoneFromEpsg(epsgForZone(width, n, prefixed, datum))!;
       if (z.centralMeridian === cm) return z;
     } catch {
       // not a zone of this width

@@ -1,57 +1,44 @@
-// The published data as the worker reads it (files written by scripts/publish-data.mjs): the table index, loaded at
-// start-up, and the full records, in chunks of neighbouring parcels fetched the first time one of them is needed
-// (details, vertices, exports). records.json stays the complete output for GIS work; the page never parses it.
+// The published data as the page reads it (files written by writeIndex): the table index, loaded at start-up, and
+// the full records, in chunks of neighbouring parcels loaded the first time one of them is needed (details,
+// vertices, exports). records.json stays the complete output for GIS work; the page never parses it.
 // The page gets the index's columns rather than 100 000 row objects (structured clone of that many objects costs
 // seconds on the main thread) and makes the rows itself (rowsOf), as the worker makes the few it needs (rowAt).
-import type { Parcel } from '../../core/model/types.js';
-import type { FeatureCollectionLike, PackedRows, Row, RowTable } from './model.js';
+import type { Parcel } from '../model/types.js';
+import { decodeBox, type PageIndex } from './pageFormat.js';
+import { labelFeature, searchText, type LabelFeature, type Row } from './rows.js';
 
-type Feature = FeatureCollectionLike['features'][number];
-
-export interface PageIndex {
-  format: string;
+/**
+ * The table fields of the published records, column by column: numbers in typed arrays (NaN or -1 for none), text
+ * columns as arrays of strings. The page gets it packed (packRows): typed arrays and one JSON string per text column
+ * cross postMessage in milliseconds, where 100 000 row objects take seconds to clone.
+ */
+export interface RowTable {
   count: number;
-  /** Records with geometry. */
-  drawn: number;
-  /** Chunk files of full records, relative to the data folder. */
-  chunks: string[];
-  /** Every string the columns below refer to by position (-1: none). */
   strings: string[];
-  columns: {
-    id: string[];
-    /** The table's document number, with the parcel number: 吕政发〔2022〕15号（2）. */
-    doc: string[];
-    /** The document number alone when `doc` carries a parcel number. */
-    docBase: number[];
-    holder: number[];
-    location: number[];
-    title: number[];
-    /** Survey report numbers, joined by spaces. */
-    reports: number[];
-    /** m² to 4 decimals, as in parcels.geojson. */
-    statedM2: (number | null)[];
-    statedText: number[];
-    computedM2: (number | null)[];
-    deltaM2: (number | null)[];
-    status: number[];
-    /** The record's span as formatSpan writes it ("file:line-endLine") is strings[sourceFile] + source. */
-    sourceFile: number[];
-    source: string[];
-    epsg: (number | null)[];
-    /** Two numbers per record: the label point to 1e-7°; nulls without geometry. */
-    label: (number | null)[];
-    /** Four per record: west, south, east, north as distances from the label point in units of 1e-7° (rounded outwards). */
-    bbox: (number | null)[];
-    /** Which chunk holds the full record. */
-    chunk: number[];
-  };
-  /** records.json without its records: diagnostics, crsNote, topology, planning blocks, mines… */
-  meta: Record<string, unknown>;
+  id: string[];
+  doc: string[];
+  source: string[];
+  /** Positions in `strings`, -1 for none. */
+  holder: Int32Array;
+  location: Int32Array;
+  title: Int32Array;
+  reports: Int32Array;
+  statedText: Int32Array;
+  status: Int32Array;
+  /** 0 for none. */
+  epsg: Int32Array;
+  /** NaN for none. */
+  statedM2: Float64Array;
+  computedM2: Float64Array;
+  deltaM2: Float64Array;
+  /** Four per record, NaN without geometry. */
+  bbox: Float64Array;
 }
 
-const UNIT = 1e7;
+/** A RowTable for postMessage: the text columns as JSON text. */
+export type PackedRows = Omit<RowTable, 'strings' | 'id' | 'doc' | 'source'> & { strings: string; id: string; doc: string; source: string };
 
-function tableFromIndex({ count, strings, columns: c }: PageIndex): RowTable {
+export function tableFromIndex({ count, strings, columns: c }: PageIndex): RowTable {
   const ints = (values: (number | null)[], none: number) => {
     const out = new Int32Array(values.length);
     for (let i = 0; i < values.length; i++) out[i] = values[i] ?? none;
@@ -70,10 +57,7 @@ function tableFromIndex({ count, strings, columns: c }: PageIndex): RowTable {
     const lon = c.label[2 * i];
     const lat = c.label[2 * i + 1];
     if (lon === null || lon === undefined || lat === null || lat === undefined || c.bbox[4 * i] === null) continue;
-    bbox[4 * i] = lon - c.bbox[4 * i]! / UNIT;
-    bbox[4 * i + 1] = lat - c.bbox[4 * i + 1]! / UNIT;
-    bbox[4 * i + 2] = lon + c.bbox[4 * i + 2]! / UNIT;
-    bbox[4 * i + 3] = lat + c.bbox[4 * i + 3]! / UNIT;
+    bbox.set(decodeBox(lon, lat, c.bbox.slice(4 * i, 4 * i + 4) as number[]), 4 * i);
   }
   return {
     count,
@@ -104,7 +88,7 @@ export function unpackRows(p: PackedRows): RowTable {
 }
 
 /** The table row of record i. */
-function rowAt(t: RowTable, i: number): Row {
+export function rowAt(t: RowTable, i: number): Row {
   const text = (k: number) => (k >= 0 ? t.strings[k]! : null);
   const num = (v: number) => (Number.isNaN(v) ? null : v);
   const doc = t.doc[i]!;
@@ -113,9 +97,9 @@ function rowAt(t: RowTable, i: number): Row {
   const statedText = text(t.statedText[i]!);
   const source = t.source[i]!;
   const west = t.bbox[4 * i]!;
-  return {
+  const fields = {
     id: t.id[i]!,
-    layer: 'parcel',
+    layer: 'parcel' as const,
     doc,
     holder,
     location,
@@ -126,11 +110,10 @@ function rowAt(t: RowTable, i: number): Row {
     status: text(t.status[i]!) ?? 'unstated',
     imported: false,
     source,
-    bbox: Number.isNaN(west) ? null : [west, t.bbox[4 * i + 1]!, t.bbox[4 * i + 2]!, t.bbox[4 * i + 3]!],
+    bbox: Number.isNaN(west) ? null : ([west, t.bbox[4 * i + 1]!, t.bbox[4 * i + 2]!, t.bbox[4 * i + 3]!] as Row['bbox']),
     epsg: t.epsg[i] || null,
-    // The same text parcelRow (worker.ts) searches in for an imported record.
-    text: [doc, holder, location, text(t.title[i]!), statedText, source, text(t.reports[i]!)].filter(Boolean).join(' ').toLowerCase(),
   };
+  return { ...fields, text: searchText(fields, { title: text(t.title[i]!), reports: text(t.reports[i]!) }) };
 }
 
 /** The table rows of the published records, in index order. */
@@ -140,18 +123,20 @@ export function rowsOf(t: RowTable): Row[] {
   return rows;
 }
 
-export class Published {
+/**
+ * The published records behind the index: their rows, label points and, chunk by chunk, their full records.
+ * `loadChunk` fetches chunk k (index.chunks[k]); the shell decides how.
+ */
+export class PublishedRecords {
   readonly table: RowTable;
   private readonly rowCache: (Row | undefined)[];
   private positions: Map<string, number> | null = null;
-  private readonly chunkUrls: string[];
   private readonly chunkLoads = new Map<number, Promise<Parcel[]>>();
 
   constructor(
     private readonly index: PageIndex,
-    base: URL,
+    private readonly loadChunk: (k: number) => Promise<Parcel[]>,
   ) {
-    this.chunkUrls = index.chunks.map((c) => new URL(c, base).href);
     this.table = tableFromIndex(index);
     this.rowCache = new Array(index.count);
   }
@@ -188,32 +173,27 @@ export class Published {
     return (this.rowCache[i] ??= rowAt(this.table, i));
   }
 
-  /** One label point per record with geometry, as the worker's labelFeature makes them for imported ones. */
-  labels(): Feature[] {
-    const { columns: c, strings } = this.index;
-    const out: Feature[] = [];
+  /** One label point per record with geometry, as labelFeature makes them for imported ones. */
+  labels(): LabelFeature[] {
+    const { columns: c } = this.index;
+    const out: LabelFeature[] = [];
     for (let i = 0; i < this.index.count; i++) {
       const lon = c.label[2 * i];
       const lat = c.label[2 * i + 1];
       if (lon === null || lon === undefined || lat === null || lat === undefined) continue;
       const row = (this.rowCache[i] ??= rowAt(this.table, i));
-      const base = c.docBase[i]!;
-      out.push({
-        type: 'Feature',
-        properties: { id: row.id, label: row.doc, status: row.status, layer: 'parcel', imported: false, doc: base >= 0 ? strings[base] : row.doc, holder: row.holder, location: row.location },
-        geometry: { type: 'Point', coordinates: [lon, lat] },
-      });
+      out.push(labelFeature(row, [lon, lat])!);
     }
     return out;
   }
 
   /**
-   * The full records of these ids (null: of every record), fetching the chunks not loaded yet. Calls `add` once per
+   * The full records of these ids (null: of every record), loading the chunks not loaded yet. Calls `add` once per
    * record of each chunk that arrives, in chunk order; resolves when all are in.
    */
   async load(ids: readonly string[] | null, add: (parcel: Parcel) => void): Promise<void> {
     const wanted = new Set<number>();
-    if (ids === null) for (let k = 0; k < this.chunkUrls.length; k++) wanted.add(k);
+    if (ids === null) for (let k = 0; k < this.index.chunks.length; k++) wanted.add(k);
     else
       for (const id of ids) {
         const i = this.position.get(id);
@@ -227,17 +207,11 @@ export class Published {
         waits.push(known);
         continue;
       }
-      const p = fetchChunk(this.chunkUrls[k]!);
+      const p = this.loadChunk(k);
       this.chunkLoads.set(k, p);
       p.catch(() => this.chunkLoads.delete(k));
       fresh.push(p.then((parcels) => parcels.forEach(add)));
     }
     await Promise.all([...fresh, ...waits]);
   }
-}
-
-async function fetchChunk(url: string): Promise<Parcel[]> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${new URL(url).pathname}: HTTP ${response.status}`);
-  return (await response.json()) as Parcel[];
 }
