@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyLayers } from '../core/layers/applyLayers.js';
 import { diagnose } from '../core/diagnostics/catalogue.js';
-import { extract, type InputFile } from '../core/extract.js';
+import type { InputFile } from '../core/extract.js';
 import type { ResourceLimits } from '../core/model/limits.js';
 import { readLayers } from '../core/layers/readLayers.js';
 import { allDiagnostics, toRecordsJson, toReportJson, toReportMarkdown, toTextTable } from '../core/report/report.js';
@@ -12,6 +12,8 @@ import { toFeatureCollection } from '../core/formats/geojson/toGeoJSON.js';
 import { toMiningLayerGeoJSON, toPlanningGeoJSON } from '../core/formats/geojson/toLayerGeoJSON.js';
 import type { Diagnostic, ExtractResult } from '../core/model/types.js';
 import type { ZoneOption } from './zoneOption.js';
+import { extractFiles, type InputEntry } from './batch/extractFiles.js';
+import { writeNdjson, ndjsonLines, NDJSON_FILE } from './batch/ndjson.js';
 import { ensureFolder, lockFolder, MANIFEST, OutputError, previousOutputs, realPath, refuseInputs, writeWhole, type WrittenFile } from './outputs.js';
 import { prepareInput } from './readDocuments.js';
 import { readInput, STDIN } from './readInput.js';
@@ -20,24 +22,38 @@ interface Options {
   zone?: ZoneOption;
   strict?: boolean;
   limits: ResourceLimits;
+  /** Worker threads extracting files at once; 1 reads them in this thread. */
+  jobs: number;
 }
 
-export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; db?: string }): Promise<number> {
-  let release: (() => Promise<void>) | undefined;
-  try {
-    await ensureFolder(opts.out);
-    release = await lockFolder(opts.out);
-    // What an earlier run wrote here is not input: `extract d --out d` twice must not read its own parcels.
-    const skip: Skip = { folder: await realPath(opts.out), files: new Set(await previousOutputs(opts.out)) };
-    const time = new Date().toISOString();
-    const gathered = await gatherInputs(paths, opts.limits, skip);
-    const layerFiles = opts.layers ? await gatherLayers(opts.layers, opts.limits, skip) : emptyGathered();
-    const extractOptions = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
-    const core = applyLayers(extract(gathered.inputs, extractOptions), readLayers(layerFiles.inputs, extractOptions));
-    const failures = [...gathered.failures, ...layerFiles.failures];
-    const result: ExtractResult = { ...core, diagnostics: [...failures, ...core.diagnostics] };
+/** `--out -`: the records go to stdout as NDJSON and no folder is written. */
+export const STDOUT = '-';
 
-    const outputs: [string, string][] = [
+export async function runExtract(paths: string[], opts: Options & { out: string; layers?: string; ndjson?: boolean; db?: string }): Promise<number> {
+  let release: (() => Promise<void>) | undefined;
+  const toStdout = opts.out === STDOUT;
+  try {
+    let skip: Skip = { files: new Set() };
+    if (!toStdout) {
+      await ensureFolder(opts.out);
+      release = await lockFolder(opts.out);
+      // What an earlier run wrote here is not input: `extract d --out d` twice must not read its own parcels.
+      skip = { folder: await realPath(opts.out), files: new Set(await previousOutputs(opts.out)) };
+    }
+    const time = new Date().toISOString();
+    const extractOptions = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
+    const extracted = await extractFiles(await listEntries(paths, skip), { limits: opts.limits, options: extractOptions, jobs: opts.jobs });
+    const layerFiles = opts.layers ? await gatherLayers(opts.layers, opts.limits, skip) : emptyGathered();
+    const core = applyLayers(extracted.core, readLayers(layerFiles.inputs, extractOptions));
+    const result: ExtractResult = { ...core, diagnostics: [...extracted.failures, ...layerFiles.failures, ...core.diagnostics] };
+    if (toStdout) {
+      await writeNdjson(process.stdout, result.parcels);
+      printProblems(result);
+      process.stderr.write(`jiezhi: ${result.parcels.length} records written to stdout\n`);
+      return Math.max(await loadInto(opts.db, result), exitCode(result, opts.strict));
+    }
+
+    const outputs: [string, string | Iterable<string>][] = [
       ['parcels.geojson', json(toFeatureCollection(result.parcels))],
       // Mining zones of the inputs and of the layers, each with the retention test; blocks with their approvals.
       ['mining.geojson', json(toMiningLayerGeoJSON(result))],
@@ -45,18 +61,18 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
       ['records.json', json(toRecordsJson(result))],
       ['report.md', toReportMarkdown(result)],
     ];
-    await refuseInputs([...outputs.map(([name]) => path.join(opts.out, name)), path.join(opts.out, MANIFEST)], new Map([...gathered.identities, ...layerFiles.identities]));
+    if (opts.ndjson) outputs.push([NDJSON_FILE, ndjsonLines(result.parcels)]);
+    await refuseInputs([...outputs.map(([name]) => path.join(opts.out, name)), path.join(opts.out, MANIFEST)], new Map([...extracted.identities, ...layerFiles.identities]));
     const files: WrittenFile[] = [];
     for (const [name, text] of outputs) files.push({ ...(await writeWhole(path.join(opts.out, name), text)), file: name });
-    const run = { id: randomUUID(), time, inputs: [...gathered.read, ...layerFiles.read] };
+    const run = { id: randomUUID(), time, inputs: [...extracted.read, ...layerFiles.read] };
     await writeWhole(path.join(opts.out, MANIFEST), json({ ...toReportJson(result), run, files }));
 
     printTable(result);
     printProblems(result);
     const drawn = result.parcels.filter((p) => p.lonLatRing).length;
     process.stderr.write(`jiezhi: ${result.parcels.length} records, ${drawn} parcels with geometry written to ${opts.out}\n`);
-    const loaded = opts.db ? await (await import('./db/load.js')).loadAndReport(toRecordsJson(result), opts.db) : 0;
-    return Math.max(loaded, exitCode(result, opts.strict));
+    return Math.max(await loadInto(opts.db, result), exitCode(result, opts.strict));
   } catch (err) {
     if (err instanceof OutputError) {
       printDiagnostic(err.diagnostic);
@@ -68,10 +84,14 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
   }
 }
 
+async function loadInto(db: string | undefined, result: ExtractResult): Promise<number> {
+  return db ? (await import('./db/load.js')).loadAndReport(toRecordsJson(result), db) : 0;
+}
+
 export async function runVerify(paths: string[], opts: Options): Promise<number> {
-  const gathered = await gatherInputs(paths, opts.limits);
-  const core = extract(gathered.inputs, { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes });
-  const result: ExtractResult = { ...core, diagnostics: [...gathered.failures, ...core.diagnostics] };
+  const options = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
+  const { core, failures } = await extractFiles(await listEntries(paths), { limits: opts.limits, options, jobs: opts.jobs });
+  const result: ExtractResult = { ...core, diagnostics: [...failures, ...core.diagnostics] };
   printTable(result);
   printProblems(result);
   return exitCode(result, opts.strict);
@@ -121,24 +141,34 @@ function emptyGathered(): Gathered {
   return { inputs: [], failures: [], read: [], identities: new Map() };
 }
 
-export async function gatherInputs(paths: string[], limits: ResourceLimits, skip: Skip = { files: new Set() }): Promise<Gathered> {
-  const gathered = emptyGathered();
+/** The files `paths` name, folders walked, in order; an empty folder is a diagnostic in its place. */
+export async function listEntries(paths: string[], skip: Skip = { files: new Set() }): Promise<InputEntry[]> {
+  const entries: InputEntry[] = [];
   for (const p of paths) {
     const files = p === STDIN ? [p] : await listInputs(p, skip);
-    if (files === null) {
-      // Not a folder: readInput says what it is (a file, a pipe, a device, nothing).
-      await readOne(p, gathered, limits);
-    } else if (files.length === 0) {
-      gathered.failures.push(diagnose('input-folder-empty', { file: displayName(p), line: 0 }));
-    } else {
-      for (const f of files) await readOne(f, gathered, limits);
-    }
+    // Not a folder: readInput says what it is (a file, a pipe, a device, nothing).
+    if (files === null) entries.push(entry(p));
+    else if (files.length === 0) entries.push({ diagnostic: diagnose('input-folder-empty', { file: displayName(p), line: 0 }) });
+    else entries.push(...files.map(entry));
+  }
+  return entries;
+}
+
+function entry(file: string): InputEntry {
+  return { path: file, name: file === STDIN ? 'stdin' : displayName(file) };
+}
+
+/** The inputs read whole into memory, for the commands whose core takes them all at once. */
+export async function gatherInputs(paths: string[], limits: ResourceLimits, skip: Skip = { files: new Set() }): Promise<Gathered> {
+  const gathered = emptyGathered();
+  for (const e of await listEntries(paths, skip)) {
+    if ('diagnostic' in e) gathered.failures.push(e.diagnostic);
+    else await readOne(e.path, e.name, gathered, limits);
   }
   return gathered;
 }
 
-async function readOne(file: string, gathered: Gathered, limits: ResourceLimits): Promise<void> {
-  const name = file === STDIN ? 'stdin' : displayName(file);
+async function readOne(file: string, name: string, gathered: Gathered, limits: ResourceLimits): Promise<void> {
   const read = await readInput(file, name, limits.inputBytes);
   if ('diagnostic' in read) {
     gathered.failures.push(read.diagnostic);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { DEFAULT_LIMITS, type ResourceLimits } from '../core/model/limits.js';
 import { LIMIT_SETTINGS, limitsFrom, MAX_INPUT_FLAG } from './limits.js';
 import { parseZone, type ZoneOption } from './zoneOption.js';
+import { JOBS } from './batch/jobsOption.js';
 // Each command loads its modules when it runs: `transform` in a pipeline should not pay for parsing the
 // extraction pipeline, PDF and Word readers at every start.
 import type { ConvertOptions } from './convert.js';
@@ -31,14 +32,18 @@ export async function main(argv: string[]): Promise<number> {
     .command('extract')
     .description('extract land records from gazette texts, verify stated areas, write parcels.geojson, planning.geojson, mining.geojson, records.json, report.json, report.md')
     .argument('<paths...>', 'gazettes, 国土 or mining-right TXT, GeoJSON, zipped Shapefiles, or folders (every *.txt, *.geojson, *.zip inside, recursively)')
-    .requiredOption('--out <dir>', 'output folder (locked for the run; report.json, written last, lists every file)')
+    .requiredOption('--out <dir>', 'output folder (locked for the run; report.json, written last, lists every file); - writes NDJSON records to stdout and nothing else')
     .option('--zone <n>', 'zone for Y coordinates printed without a zone prefix: 25–45 (3°) or 13–23 (6°)', parseZone)
     .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
     .option('--layers <dir>', 'planning-block and mining-zone layers (GeoJSON, zipped Shapefile, 国土 TXT, mining-right TXT) to join; a missing folder is no layers')
+    .option('--ndjson', 'also write records.ndjson, one record per line (with --out -, to stdout)')
+    .option(...JOBS)
     .option(...MAX_INPUT)
     .option('--db <url>', 'also load the extraction into PostGIS (postgresql://…), as `jiezhi load` does')
-    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; maxInputMb?: string; db?: string }) => {
-      code = await (await import('./extract.js')).runExtract(paths, { ...opts, limits: limits(opts.maxInputMb) });
+    .action(async (paths: string[], opts: { out: string; zone?: ZoneOption; strict?: boolean; layers?: string; ndjson?: boolean; jobs?: number; maxInputMb?: string; db?: string }) => {
+      if (opts.out === '-' && !opts.ndjson) throw new LimitError('--out - writes NDJSON to stdout: give --ndjson with it');
+      const { defaultJobs } = await import('./batch/runFiles.js');
+      code = await (await import('./extract.js')).runExtract(paths, { ...opts, jobs: opts.jobs ?? defaultJobs(), limits: limits(opts.maxInputMb) });
     });
 
   program
@@ -56,9 +61,11 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<paths...>', 'gazette text files or folders; - reads stdin')
     .option('--zone <n>', 'zone for Y coordinates printed without a zone prefix', parseZone)
     .option('--strict', 'exit 1 when any parcel is mismatch or invalid')
+    .option(...JOBS)
     .option(...MAX_INPUT)
-    .action(async (paths: string[], opts: { zone?: ZoneOption; strict?: boolean; maxInputMb?: string }) => {
-      code = await (await import('./extract.js')).runVerify(paths, { ...opts, limits: limits(opts.maxInputMb) });
+    .action(async (paths: string[], opts: { zone?: ZoneOption; strict?: boolean; jobs?: number; maxInputMb?: string }) => {
+      const { defaultJobs } = await import('./batch/runFiles.js');
+      code = await (await import('./extract.js')).runVerify(paths, { ...opts, jobs: opts.jobs ?? defaultJobs(), limits: limits(opts.maxInputMb) });
     });
 
   program

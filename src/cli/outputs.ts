@@ -67,15 +67,24 @@ function tempName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `bytes` to a temporary file beside `file`, flushes it and renames it into place. */
-export async function writeWhole(file: string, bytes: Uint8Array | string): Promise<WrittenFile> {
+/**
+ * Writes `content` to a temporary file beside `file`, flushes it and renames it into place. Content given as
+ * pieces (the lines of an NDJSON file) is written as it comes, never held whole.
+ */
+export async function writeWhole(file: string, content: Uint8Array | string | Iterable<string>): Promise<WrittenFile> {
   await checkTarget(file);
-  const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  const hash = createHash('sha256');
+  let bytes = 0;
   const temp = tempName(file);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(data);
+      for (const chunk of batched(pieces)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done)).bytesWritten;
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -85,7 +94,30 @@ export async function writeWhole(file: string, bytes: Uint8Array | string): Prom
     await unlink(temp).catch(() => undefined);
     throw unwritable(file, describeError(err));
   }
-  return { file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+  return { file, bytes, sha256: hash.digest('hex') };
+}
+
+const WRITE_CHUNK = 1 << 20;
+
+// Small pieces gathered into writes of about a megabyte: one system call per line would be slow.
+function* batched(pieces: Iterable<Uint8Array | string>): Generator<Uint8Array> {
+  let pending: Buffer[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    const buf = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    if (buf.length >= WRITE_CHUNK && size === 0) {
+      yield buf;
+      continue;
+    }
+    pending.push(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+    size += buf.length;
+    if (size >= WRITE_CHUNK) {
+      yield Buffer.concat(pending, size);
+      pending = [];
+      size = 0;
+    }
+  }
+  if (size > 0) yield Buffer.concat(pending, size);
 }
 
 /** Refuses when a target is one of the inputs (same device and inode: real paths, symbolic and hard links alike). */

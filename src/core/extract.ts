@@ -7,9 +7,9 @@ import { decode, type DecodeOutcome } from './text/decode.js';
 import { diagnose } from './diagnostics/catalogue.js';
 import { extractLandRecords } from './gazette/extractLandRecords.js';
 import { extractMineralPlan } from './mining/extractMineralPlan.js';
-import { extractMines } from './mining/extractMines.js';
+import { combineMineMentions, mineMentions, type KindedMention } from './mining/extractMines.js';
 import { extractMiningPolicy } from './mining/extractMiningPolicy.js';
-import { extractPlanningBlocks, plotNamedBy } from './planning/extractPlanningBlocks.js';
+import { blockMentions, combineBlockMentions, plotNamedBy, type BlockMentions } from './planning/extractPlanningBlocks.js';
 import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
 import { tooLarge } from './diagnostics/limitDiagnostics.js';
@@ -18,6 +18,7 @@ import { readRuns } from './gazette/readRuns.js';
 import { verifySectionTotals } from './verify/verifySectionTotals.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
 import { segment, type GazetteDocument } from './text/segment.js';
+import type { MineralPlan, MiningPolicy } from './model/mining.js';
 import type { BoundaryPoint, Diagnostic, ExtractOptions, ExtractResult, LandRecord, Parcel } from './model/types.js';
 
 export interface InputFile {
@@ -32,111 +33,176 @@ export interface InputFile {
   text?: { content: string; from: 'pdf' | 'docx' };
 }
 
+/**
+ * What one input file yields on its own, before the files are brought together: its records in reading order
+ * (not yet merged with those of other files), its point lines, and what the text-wide extractors read in its
+ * documents. Plain data, so that a worker thread can compute it and post it to the thread that merges.
+ */
+export interface FileExtraction {
+  file: string;
+  summary: ExtractResult['inputs'][number];
+  diagnostics: Diagnostic[];
+  records: LandRecord[];
+  /** Numbers of the file's lines that hold a boundary point. */
+  pointLines: number[];
+  /** The file's documents by number, first copy in the file; findings are null for a number already known. */
+  documents: { doc: string; findings: DocumentFindings | null }[];
+}
+
+/**
+ * What the text-wide extractors (planning blocks, named mines, the mining policy, the mineral plan) read in one
+ * document. The merge combines them over the first copy of every document, so the documents' text need not be
+ * kept: memory stays bounded by the largest file.
+ */
+export interface DocumentFindings {
+  blocks: BlockMentions;
+  mines: KindedMention[];
+  policy: MiningPolicy | null;
+  plan: MineralPlan | null;
+}
+
 export function extract(inputs: InputFile[], options: ExtractOptions = {}): ExtractResult {
+  const merge = new ExtractionMerge(options);
+  const known = new Set<string>();
+  for (const input of inputs) merge.add(extractFile(input, options, known));
+  return merge.result();
+}
+
+/**
+ * One file's extraction. `known` holds the document numbers whose findings files given earlier in the same
+ * run already carry: a document printed in several gazettes (or the same gazette given twice) says the same
+ * thing each time, and only its first copy is read by the text-wide extractors. The numbers of this file's
+ * documents are added to it.
+ */
+export function extractFile(input: InputFile, options: ExtractOptions = {}, known: Set<string> = new Set()): FileExtraction {
   const diagnostics: Diagnostic[] = [];
-  const records = new Map<string, LandRecord>();
-  const placedLines = new Set<string>();
-  const pointLines: string[] = [];
-  const summary: ExtractResult['inputs'] = [];
-  // Planning blocks, the mining policy and named mines are read across all documents of all gazettes.
-  // One copy of each document for the text-wide extractors: a document printed in several gazettes (or the
-  // same gazette given twice) says the same thing each time, and scanning it again only costs time.
+  const records: LandRecord[] = [];
+  const pointLines: number[] = [];
   const gazetteDocuments = new Map<string, GazetteDocument>();
+  const done = (summary: FileExtraction['summary']): FileExtraction => ({ file: input.file, summary, diagnostics, records, pointLines, documents: [...gazetteDocuments.values()].map((d) => read(d, known)) });
 
   // Coordinate files (Shapefile zip, GeoJSON, 国土 and mining-right TXT) have their own readers; their records
   // join the gazettes' and are verified by the same buildParcel.
-  const addCoordinateFile = (input: InputFile, encoding: string, read: CoordinateFileRead) => {
+  const addCoordinateFile = (encoding: string, read: CoordinateFileRead) => {
     diagnostics.push(...read.diagnostics);
-    for (const n of read.pointLines) pointLines.push(key(input.file, n));
-    for (const record of read.records) mergeRecord(records, record, placedLines);
-    summary.push({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
+    pointLines.push(...read.pointLines);
+    records.push(...read.records);
+    return done({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
   const limit = options.maxInputBytes ?? DEFAULT_LIMITS.inputBytes;
-  for (const input of inputs) {
-    if (input.bytes.length > limit) {
-      diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
-      summary.push({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
-      continue;
+  if (input.bytes.length > limit) {
+    diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
+    return done({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });
+  }
+  const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
+  if (binary) return addCoordinateFile('binary', binary);
+  const { decoded, diagnostics: decodeDiagnostics } = input.text ? fromShell(input) : decode(input.file, input.bytes);
+  diagnostics.push(...decodeDiagnostics);
+  if (!decoded) return done({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
+  const coordinates = readCoordinateText(input.file, decoded.text, options);
+  if (coordinates) return addCoordinateFile(decoded.encoding, coordinates);
+  const lines = clean(normalize(decoded.text));
+  const documents = segment(input.file, lines);
+  const consumed = new Set<number>();
+  const fileIds = new Set<string>();
+  for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
+  for (const doc of documents) {
+    const land = extractLandRecords(doc);
+    if (!land) continue;
+    for (const n of land.pointLines) consumed.add(n);
+    for (const record of land.records) {
+      fileIds.add(record.id);
+      records.push(record);
     }
-    const binary = input.text ? null : readCoordinateBytes(input.file, input.bytes, options);
-    if (binary) {
-      addCoordinateFile(input, 'binary', binary);
-      continue;
+  }
+  // Coordinates first: the runs of coordinate lines the land documents did not place, wherever they stand.
+  const runs = readRuns(input.file, lines, decoded.text.split(/\r\n|\r|\n/), documents, consumed, (id) => fileIds.has(id), options);
+  diagnostics.push(...runs.diagnostics);
+  records.push(...runs.records);
+  const inRuns = new Set(runs.pointLines);
+  const summary = { file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length };
+  if (documents.length === 0 && runs.records.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
+  pointLines.push(...runs.pointLines);
+  for (const l of lines) {
+    if (inRuns.has(l.line) || !isPointLine(l.text)) continue;
+    pointLines.push(l.line);
+    if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
+  }
+  return done(summary);
+}
+
+function read(d: GazetteDocument, known: Set<string>): FileExtraction['documents'][number] {
+  if (known.has(d.doc)) return { doc: d.doc, findings: null };
+  known.add(d.doc);
+  return { doc: d.doc, findings: { blocks: blockMentions(d), mines: mineMentions(d), policy: extractMiningPolicy([d]), plan: extractMineralPlan([d]) } };
+}
+
+/**
+ * Brings the files' extractions together, in the order the files were given: the same document in several
+ * files becomes one record, then planning blocks, the mining policy and named mines are read across all
+ * documents, and every record is verified. Adding the files one at a time keeps only their results in memory.
+ */
+export class ExtractionMerge {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly records = new Map<string, LandRecord>();
+  private readonly placedLines = new Set<string>();
+  private readonly pointLines: string[] = [];
+  private readonly summary: ExtractResult['inputs'] = [];
+  /** The findings of the first copy of each document, in the order first met. */
+  private readonly findings = new Map<string, DocumentFindings>();
+
+  constructor(private readonly options: ExtractOptions = {}) {}
+
+  /** Files must come in the order given, each extracted with the document numbers known from those before it. */
+  add(extraction: FileExtraction): void {
+    this.diagnostics.push(...extraction.diagnostics);
+    for (const n of extraction.pointLines) this.pointLines.push(key(extraction.file, n));
+    for (const record of extraction.records) mergeRecord(this.records, record, this.placedLines);
+    for (const { doc, findings } of extraction.documents) {
+      if (this.findings.has(doc)) continue;
+      if (!findings) throw new Error(`${extraction.file}: the findings of ${doc} were skipped, but no earlier file gave them`);
+      this.findings.set(doc, findings);
     }
-    const { decoded, diagnostics: decodeDiagnostics } = input.text ? fromShell(input) : decode(input.file, input.bytes);
-    diagnostics.push(...decodeDiagnostics);
-    if (!decoded) {
-      summary.push({ file: input.file, encoding: 'unreadable', lines: 0, bytes: input.bytes.length, documents: 0 });
-      continue;
-    }
-    const coordinates = readCoordinateText(input.file, decoded.text, options);
-    if (coordinates) {
-      addCoordinateFile(input, decoded.encoding, coordinates);
-      continue;
-    }
-    const lines = clean(normalize(decoded.text));
-    const documents = segment(input.file, lines);
-    const consumed = new Set<number>();
-    const fileIds = new Set<string>();
-    for (const doc of documents) if (!gazetteDocuments.has(doc.doc)) gazetteDocuments.set(doc.doc, doc);
-    for (const doc of documents) {
-      const land = extractLandRecords(doc);
-      if (!land) continue;
-      for (const n of land.pointLines) consumed.add(n);
-      for (const record of land.records) {
-        fileIds.add(record.id);
-        mergeRecord(records, record, placedLines);
-      }
-    }
-    // Coordinates first: the runs of coordinate lines the land documents did not place, wherever they stand.
-    const runs = readRuns(input.file, lines, decoded.text.split(/\r\n|\r|\n/), documents, consumed, (id) => fileIds.has(id), options);
-    diagnostics.push(...runs.diagnostics);
-    for (const record of runs.records) mergeRecord(records, record, placedLines);
-    const inRuns = new Set(runs.pointLines);
-    summary.push({ file: input.file, encoding: decoded.encoding, lines: lines.length ? lines[lines.length - 1]!.line : 0, bytes: input.bytes.length, documents: documents.length });
-    if (documents.length === 0 && runs.records.length === 0) diagnostics.push(diagnose('input-no-documents', { file: input.file, line: 0 }));
-    for (const n of runs.pointLines) pointLines.push(key(input.file, n));
-    for (const l of lines) {
-      if (inRuns.has(l.line) || !isPointLine(l.text)) continue;
-      pointLines.push(key(input.file, l.line));
-      if (!consumed.has(l.line)) diagnostics.push(diagnose('point-outside-parcel', { file: input.file, line: l.line }));
-    }
+    this.summary.push(extraction.summary);
   }
 
-  const uniqueDocuments = [...gazetteDocuments.values()];
-  const planningBlocks = extractPlanningBlocks(uniqueDocuments);
-  for (const r of records.values()) {
-    const plot = plotNamedBy(r.doc, planningBlocks);
-    if (plot) r.planningBlock = plot;
+  result(): ExtractResult {
+    const { diagnostics, records, placedLines, pointLines, options } = this;
+    const findings = [...this.findings.values()];
+    const planningBlocks = combineBlockMentions(findings.map((f) => f.blocks));
+    for (const r of records.values()) {
+      const plot = plotNamedBy(r.doc, planningBlocks);
+      if (plot) r.planningBlock = plot;
+    }
+    const parcels = [...records.values()].map((r) => buildParcel(r, options));
+    diagnostics.push(...zoneAssumptions(parcels));
+    verifySectionTotals(parcels);
+    const place = (q: BoundaryPoint) => {
+      placedLines.add(key(q.source.file, q.source.line));
+      // A point of a table flattened one cell per line spans the lines of its X and its Y.
+      if (q.source.endLine !== undefined) placedLines.add(key(q.source.file, q.source.endLine));
+    };
+    for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) place(q);
+    for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) place(q);
+    const diagnosedLines = new Set<string>();
+    for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
+      if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
+    }
+    const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
+    const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
+    return {
+      parcels,
+      topology: analyzeTopology(parcels, this.options.limits, diagnostics),
+      diagnostics,
+      inputs: this.summary,
+      pointLines: { total: pointLines.length, inParcels, inDiagnostics },
+      planningBlocks,
+      miningPolicy: findings.find((f) => f.policy)?.policy ?? null,
+      mines: combineMineMentions(findings.map((f) => f.mines)),
+      mineralPlan: findings.find((f) => f.plan)?.plan ?? null,
+    };
   }
-  const parcels = [...records.values()].map((r) => buildParcel(r, options));
-  diagnostics.push(...zoneAssumptions(parcels));
-  verifySectionTotals(parcels);
-  const place = (q: BoundaryPoint) => {
-    placedLines.add(key(q.source.file, q.source.line));
-    // A point of a table flattened one cell per line spans the lines of its X and its Y.
-    if (q.source.endLine !== undefined) placedLines.add(key(q.source.file, q.source.endLine));
-  };
-  for (const p of parcels) for (const q of [...p.points, ...(p.closingPoint ? [p.closingPoint] : [])]) place(q);
-  for (const p of parcels) for (const r of p.extraRings ?? []) for (const q of [...r.points, ...(r.closingPoint ? [r.closingPoint] : [])]) place(q);
-  const diagnosedLines = new Set<string>();
-  for (const d of [...diagnostics, ...parcels.flatMap((p) => p.diagnostics)]) {
-    if (d.source) diagnosedLines.add(key(d.source.file, d.source.line));
-  }
-  const inParcels = pointLines.filter((k) => placedLines.has(k)).length;
-  const inDiagnostics = pointLines.filter((k) => !placedLines.has(k) && diagnosedLines.has(k)).length;
-  return {
-    parcels,
-    topology: analyzeTopology(parcels, options.limits, diagnostics),
-    diagnostics,
-    inputs: summary,
-    pointLines: { total: pointLines.length, inParcels, inDiagnostics },
-    planningBlocks,
-    miningPolicy: extractMiningPolicy(uniqueDocuments),
-    mines: extractMines(uniqueDocuments),
-    mineralPlan: extractMineralPlan(uniqueDocuments),
-  };
 }
 
 function fromShell(input: InputFile): DecodeOutcome {

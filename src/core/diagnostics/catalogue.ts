@@ -55,6 +55,12 @@ export const DIAGNOSTIC_CODES = {
     en: (p) => `${p.format === 'PDF' ? 'the PDF' : 'the Word document'} cannot be read: ${p.reason}`,
     help: { zh: '文件可能不完整（下载或复制中断）或已损坏；用 Word/WPS 或 PDF 阅读器打开后另存再试。', en: 'The file may be incomplete (an interrupted download or copy) or damaged; open it in Word/WPS or a PDF reader, save it again and retry.' },
   },
+  'input-worker-failed': {
+    severity: 'error',
+    zh: (p) => `读取此文件的工作线程意外中止（${p.reason}），此文件未提取`,
+    en: (p) => `the worker thread reading this file stopped unexpectedly (${p.reason}); the file was not extracted`,
+    help: { zh: '这是 Jiezhi 的缺陷，或机器内存不足；其他文件照常提取。请报告此问题，并附上该文件；用 --jobs 1 单独重试可看到详情。', en: 'This is a defect in Jiezhi, or the machine ran out of memory; the other files were extracted as usual. Please report it with the file; retrying it alone with --jobs 1 shows the details.' },
+  },
   'limit-exceeded': {
     severity: 'error',
     zh: (p) => `超出资源上限：${limitName(p.what).zh}为 ${p.value}，上限 ${p.limit}，已停止读取`,

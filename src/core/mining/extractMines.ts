@@ -51,36 +51,49 @@ export function mineNameKey(name: string): string {
   return key;
 }
 
-export function extractMines(documents: readonly GazetteDocument[]): Mine[] {
-  const mentions: (MineMention & { kind: MineKind })[] = [];
+/** A mine named by a document, with the kind its name says; combineMineMentions makes the mines of many documents. */
+export type KindedMention = MineMention & { kind: MineKind };
+
+export function mineMentions(d: GazetteDocument): KindedMention[] {
+  const mentions: KindedMention[] = [];
   const seen = new Set<string>();
-  for (const d of documents) {
-    const text = join(d.lines.slice(d.bodyStart));
-    const add = (name: string, kind: MineKind, offset: number) => {
-      const source: SourceSpan = { file: d.file, line: text.lineAt(offset) };
-      // A document printed twice (a re-dump, a second gazette) mentions a mine once.
-      const id = `${d.doc}|${mineNameKey(name)}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      mentions.push({ doc: d.doc, title: d.title, date: d.date, name, source, kind });
-    };
-    for (const m of text.text.matchAll(COUNTED_LIST)) {
-      const names = m[1]!.split('、');
-      if (names.length !== Number(m[2])) continue;
-      for (const n of names) add(n, 'coal', m.index + m[0].indexOf(n));
-    }
-    for (const m of text.text.matchAll(ENTERPRISE_LIST)) {
-      for (const n of m[1]!.split('、')) if (TRADE.test(n)) add(n, kindOf(n), m.index + m[0].indexOf(n));
-    }
-    for (const [re, keyword] of [[COAL_COMPANY, '煤业'], [COUNTY_MINE, '矿']] as const) {
-      // The patterns scan every position of the text; most documents never name a mine at all.
-      if (!text.text.includes(keyword)) continue;
-      for (const m of text.text.matchAll(re)) {
-        const name = m[0].replace(LEAD_IN, '');
-        if (name.length > 2) add(name, kindOf(name), m.index + m[0].length - name.length);
-      }
+  const text = join(d.lines.slice(d.bodyStart));
+  const add = (name: string, kind: MineKind, offset: number) => {
+    const source: SourceSpan = { file: d.file, line: text.lineAt(offset) };
+    const key = mineNameKey(name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    mentions.push({ doc: d.doc, title: d.title, date: d.date, name, source, kind });
+  };
+  for (const m of text.text.matchAll(COUNTED_LIST)) {
+    const names = m[1]!.split('、');
+    if (names.length !== Number(m[2])) continue;
+    for (const n of names) add(n, 'coal', m.index + m[0].indexOf(n));
+  }
+  for (const m of text.text.matchAll(ENTERPRISE_LIST)) {
+    for (const n of m[1]!.split('、')) if (TRADE.test(n)) add(n, kindOf(n), m.index + m[0].indexOf(n));
+  }
+  for (const [re, keyword] of [[COAL_COMPANY, '煤业'], [COUNTY_MINE, '矿']] as const) {
+    // The patterns scan every position of the text; most documents never name a mine at all.
+    if (!text.text.includes(keyword)) continue;
+    for (const m of text.text.matchAll(re)) {
+      const name = m[0].replace(LEAD_IN, '');
+      if (name.length > 2) add(name, kindOf(name), m.index + m[0].length - name.length);
     }
   }
+  return mentions;
+}
+
+/** The mines of the documents whose mentions are given, in the documents' order. */
+export function combineMineMentions(documents: readonly KindedMention[][]): Mine[] {
+  // A document printed twice (a re-dump, a second gazette) mentions a mine once.
+  const seen = new Set<string>();
+  const mentions = documents.flat().filter((m) => {
+    const id = `${m.doc}|${mineNameKey(m.name)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   return mergeMentions(mentions);
 }
 
@@ -92,7 +105,7 @@ function kindOf(name: string): MineKind {
 
 // One mine per key; a key that is the tail of a longer one ("晋邦德" of "西山晋邦德", where 西山 is the
 // holding group's name, not a place) is the same mine when exactly one longer key ends with it.
-function mergeMentions(mentions: (MineMention & { kind: MineKind })[]): Mine[] {
+function mergeMentions(mentions: KindedMention[]): Mine[] {
   const byKey = new Map<string, Mine>();
   for (const m of mentions) {
     const key = mineNameKey(m.name);
@@ -110,7 +123,7 @@ function mergeMentions(mentions: (MineMention & { kind: MineKind })[]): Mine[] {
   return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'zh'));
 }
 
-function addMention(mine: Mine, m: MineMention & { kind: MineKind }): void {
+function addMention(mine: Mine, m: KindedMention): void {
   const { kind, ...mention } = m;
   mine.mentions.push(mention);
   if (kind !== 'mine' && mine.kind === 'mine') mine.kind = kind;

@@ -26,32 +26,48 @@ export function normalizeBlockCode(text: string): string | null {
   return m ? [m[1], m[2], m[3]].filter(Boolean).join('-') : null;
 }
 
-export function extractPlanningBlocks(documents: readonly GazetteDocument[]): PlanningBlock[] {
+/** The block codes one document names, with where; combineBlockMentions makes the blocks of many documents. */
+export interface BlockMentions {
+  doc: string;
+  title: string;
+  date: string | null;
+  role: BlockRole;
+  project: string | null;
+  /** Each code in the order first named, with its level and every place it is printed. */
+  codes: [string, { level: BlockLevel; sources: SourceSpan[] }][];
+}
+
+export function blockMentions(d: GazetteDocument): BlockMentions {
+  const text = join(d.lines);
+  const found = new Map<string, { level: BlockLevel; sources: SourceSpan[] }>();
+  for (const m of text.text.matchAll(BLOCK_CODE)) {
+    const code = [m[1], m[2], m[3]].filter(Boolean).join('-');
+    const end = m.index + m[0].length;
+    const level: BlockLevel = m[3] || PLOT_WORD.test(text.text.slice(end, end + 3)) ? 'plot' : 'street';
+    const source: SourceSpan = { file: d.file, line: text.lineAt(m.index) };
+    const lastLine = text.lineAt(end - 1);
+    if (lastLine !== source.line) source.endLine = lastLine;
+    const entry = found.get(code) ?? { level, sources: [] };
+    // A code printed once as a plot ("XC-79 地块") is a plot wherever else it appears.
+    if (level === 'plot') entry.level = 'plot';
+    entry.sources.push(source);
+    found.set(code, entry);
+  }
+  const role: BlockRole = APPROVAL_TITLE.test(d.title) ? 'approval' : 'mention';
+  const project = PROJECT.exec(d.title)?.[1] ?? null;
+  return { doc: d.doc, title: d.title, date: d.date, role, project, codes: [...found] };
+}
+
+/** The blocks of the documents whose mentions are given, in the documents' order. */
+export function combineBlockMentions(documents: readonly BlockMentions[]): PlanningBlock[] {
   const blocks = new Map<string, PlanningBlock>();
   for (const d of documents) {
-    const text = join(d.lines);
-    const found = new Map<string, { level: BlockLevel; sources: SourceSpan[] }>();
-    for (const m of text.text.matchAll(BLOCK_CODE)) {
-      const code = [m[1], m[2], m[3]].filter(Boolean).join('-');
-      const end = m.index + m[0].length;
-      const level: BlockLevel = m[3] || PLOT_WORD.test(text.text.slice(end, end + 3)) ? 'plot' : 'street';
-      const source: SourceSpan = { file: d.file, line: text.lineAt(m.index) };
-      const lastLine = text.lineAt(end - 1);
-      if (lastLine !== source.line) source.endLine = lastLine;
-      const entry = found.get(code) ?? { level, sources: [] };
-      // A code printed once as a plot ("XC-79 地块") is a plot wherever else it appears.
-      if (level === 'plot') entry.level = 'plot';
-      entry.sources.push(source);
-      found.set(code, entry);
-    }
-    const role: BlockRole = APPROVAL_TITLE.test(d.title) ? 'approval' : 'mention';
-    const project = PROJECT.exec(d.title)?.[1] ?? null;
-    for (const [code, { level, sources }] of found) {
+    for (const [code, { level, sources }] of d.codes) {
       const block = blocks.get(code) ?? newBlock(code, level);
       if (level === 'plot') block.level = 'plot';
       const same = block.documents.find((x) => x.doc === d.doc);
       if (same) same.sources.push(...sources);
-      else block.documents.push({ doc: d.doc, title: d.title, date: d.date, role, project, sources });
+      else block.documents.push({ doc: d.doc, title: d.title, date: d.date, role: d.role, project: d.project, sources });
       blocks.set(code, block);
     }
   }
