@@ -1,24 +1,12 @@
 // Running the compiled CLI with its own environment and node flags, for the batch tests.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, type RunResult } from '../helpers.js';
+import { repoRoot, run, type RunResult } from '../helpers.js';
 
 const BIN = path.join(repoRoot, 'bin/jiezhi.js');
 
 export function cli(args: string[], opts: { env?: Record<string, string>; nodeFlags?: string[] } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), BIN, ...args], { cwd: repoRoot, env: { ...process.env, ...opts.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => (stdout += d));
-    child.stderr.on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return run(process.execPath, [...(opts.nodeFlags ?? []), BIN, ...args], opts.env ? { env: opts.env } : {});
 }
 
 /** The files of an extract --out folder that two runs over the same inputs must write byte for byte alike. */

@@ -2,7 +2,7 @@
 // "一矿段面积17269㎡", "开采范围面积:1.0685平方千米") and the declared number of points ("由18个拐点圈定",
 // "共12个界址点"). An area whose wording names a section belongs to that section; the others are the
 // document's own figure for all its land.
-import { SQUARE_METRES } from './statedArea.js';
+import { printedArea, SQUARE_METRES } from './statedArea.js';
 import type { ContextLine } from './readRunContext.js';
 import type { AreaUnit, SourceSpan, StatedArea } from '../model/types.js';
 
@@ -76,14 +76,8 @@ export function readAreaColumn(file: string, lines: readonly ContextLine[], firs
   if (!cell) return null;
   const printed = cell.m![1]!;
   const unit = UNITS[/^k/i.test(header[1]!) ? 'km2' : header[1]!]!;
-  const value = Number(printed);
-  const dot = printed.indexOf('.');
   return {
-    text: `${printed} ${unit}`,
-    value,
-    unit,
-    m2: value * SQUARE_METRES[unit],
-    decimals: dot < 0 ? 0 : printed.length - dot - 1,
+    ...printedArea(printed, unit),
     source: { file, line: cell.l.line },
     wording: `${header[0].replace(/\s*\|$/, '')} ${printed}`,
   };

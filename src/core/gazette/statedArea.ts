@@ -29,19 +29,15 @@ const OCCUPIED_LAND = new RegExp(String.raw`违法占用[^。]*?土地\s*` + NUM
 export function parseStatedArea(text: JoinedText, file: string, kind: RecordKind): StatedArea | null {
   const m = (kind === 'confiscation' ? OCCUPIED_LAND.exec(text.text) : null) ?? AREA_SENTENCE.exec(text.text);
   if (!m) return null;
-  const printed = m[1]!.replace(/\s/g, '');
-  const unit = UNIT_ALIASES[m[2]!]!;
+  const numberAt = m.index + m[0].indexOf(m[1]!);
+  return { ...printedArea(m[1]!.replace(/\s/g, ''), UNIT_ALIASES[m[2]!]!), source: { file, line: text.lineAt(numberAt) } };
+}
+
+/** A figure as printed ("7416.9") in its unit: its value in m² and the decimals it is exact to. */
+export function printedArea(printed: string, unit: AreaUnit): Omit<StatedArea, 'source'> {
   const value = Number(printed);
   const dot = printed.indexOf('.');
-  const numberAt = m.index + m[0].indexOf(m[1]!);
-  return {
-    text: `${printed} ${unit}`,
-    value,
-    unit,
-    m2: value * SQUARE_METRES[unit],
-    decimals: dot < 0 ? 0 : printed.length - dot - 1,
-    source: { file, line: text.lineAt(numberAt) },
-  };
+  return { text: `${printed} ${unit}`, value, unit, m2: value * SQUARE_METRES[unit], decimals: dot < 0 ? 0 : printed.length - dot - 1 };
 }
 
 /** The form every reader gives a stated area's text: the figure as printed, a space, the unit ("380.6386 公顷"). */
@@ -51,10 +47,7 @@ const STATED_TEXT = /^(\d+(?:\.\d+)?)\s*(平方米|公顷|亩|平方公里)$/;
 export function statedFromText(text: string): Omit<StatedArea, 'source'> | null {
   const m = STATED_TEXT.exec(text.trim());
   if (!m) return null;
-  const unit = m[2] as AreaUnit;
-  const value = Number(m[1]);
-  const dot = m[1]!.indexOf('.');
-  return { text: `${m[1]} ${unit}`, value, unit, m2: value * SQUARE_METRES[unit], decimals: dot < 0 ? 0 : m[1]!.length - dot - 1 };
+  return printedArea(m[1]!, m[2] as AreaUnit);
 }
 
 /**
