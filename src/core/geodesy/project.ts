@@ -77,21 +77,20 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
  * cannot be what the CRS says: a Y whose zone prefix disagrees with the code, or a position outside China.
  */
 export function transformLine(line: string, fromEpsg: number, toEpsg: number): TransformLineResult {
-  const trimmed = line.trim();
-  if (trimmed === '' || trimmed.startsWith('#')) return null;
-  const fields = trimmed.split(/[\s,，]+/);
-  if (fields.length !== 2) return { error: `expected two numbers separated by spaces, tabs or commas: "${trimmed}"` };
-  const bad = fields.find((f) => !NUMBER.test(f) || !Number.isFinite(Number(f)));
-  if (bad !== undefined) return { error: `"${bad}" is not a number` };
-  const [a, b] = fields.map(Number) as Pair;
+  // Nearly every line of a coordinate list is two plain numbers: one match, instead of trim, split and a test per field.
+  const plain = PLAIN_PAIR.exec(line);
+  const parsed = plain ? ([Number(plain[1]), Number(plain[2])] as Pair) : parseLine(line);
+  if (parsed === null || 'error' in parsed) return parsed;
+  const [a, b] = parsed;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return { error: `"${Number.isFinite(a) ? plain![2] : plain![1]}" is not a number` };
 
-  const zoneProblem = checkZonePrefix(fromEpsg, b);
+  const fromZone = zoneFromEpsg(fromEpsg);
+  const zoneProblem = fromZone?.prefixed && Math.floor(b / 1e6) === fromZone.zone ? null : checkZonePrefix(fromEpsg, b);
   if (zoneProblem) {
     const swapped = checkZonePrefix(fromEpsg, a) === null ? '; the columns look swapped: X (northing) comes first' : '';
     return { error: zoneProblem + swapped };
   }
   const pair = transformPoint(fromEpsg, toEpsg, a, b);
-  const fromZone = zoneFromEpsg(fromEpsg);
   const [lon, lat] = isGeographic(toEpsg) ? pair : fromZone ? projectToLonLat(fromZone, a, b) : [a, b];
   if (!Number.isFinite(pair[0]) || !Number.isFinite(pair[1]) || !inChina(lon, lat)) {
     const where = Number.isFinite(lon) && Number.isFinite(lat) ? `(${lon.toFixed(6)}, ${lat.toFixed(6)})` : 'no valid position';
@@ -99,6 +98,20 @@ export function transformLine(line: string, fromEpsg: number, toEpsg: number): T
     return { error: `the point lies at ${where}, outside China; check the CRS and the column order (${order})` };
   }
   return { pair, text: formatPair(toEpsg, pair) };
+}
+
+const NUMBER_TEXT = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?`;
+const PLAIN_PAIR = new RegExp(String.raw`^\s*(${NUMBER_TEXT})[\s,，]+(${NUMBER_TEXT})\s*$`, 'i');
+
+/** Any other line: null for a blank line or a # comment, else the two numbers or what is wrong with them. */
+function parseLine(line: string): Pair | { error: string } | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return null;
+  const fields = trimmed.split(/[\s,，]+/);
+  if (fields.length !== 2) return { error: `expected two numbers separated by spaces, tabs or commas: "${trimmed}"` };
+  const bad = fields.find((f) => !NUMBER.test(f) || !Number.isFinite(Number(f)));
+  if (bad !== undefined) return { error: `"${bad}" is not a number` };
+  return fields.map(Number) as Pair;
 }
 
 // A Y of 38 512 131 read in zone 37 lands 1000 km east, often still inside China: only the prefix reveals it.
