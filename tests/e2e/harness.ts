@@ -24,8 +24,8 @@ function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-/** Hash of everything the built page is made from. */
-function sourcesHash(): string {
+/** Hash of everything the built page is made from (or, given `paths`, of those). */
+function sourcesHash(paths = ['src/app', 'src/core', 'index.html', 'vite.config.ts', 'package-lock.json', 'public']): string {
   const hash = createHash('sha256');
   const walk = (p: string) => {
     const info = statSync(p, { throwIfNoEntry: false });
@@ -33,7 +33,7 @@ function sourcesHash(): string {
     if (info.isDirectory()) for (const name of readdirSync(p).sort()) walk(path.join(p, name));
     else hash.update(path.relative(root, p)).update(readFileSync(p));
   };
-  for (const p of ['src/app', 'src/core', 'index.html', 'vite.config.ts', 'package-lock.json', 'public']) walk(path.join(root, p));
+  for (const p of paths) walk(path.join(root, p));
   return hash.digest('hex');
 }
 
@@ -55,9 +55,13 @@ export async function buildPage(): Promise<void> {
     }
   }
   try {
-    if (!existsSync(path.join(root, 'public/data/records.json'))) {
+    // Data extracted by an older core would test the page against stale records: extract again when the core changed.
+    const dataStampFile = path.join(root, 'dist/.e2e-data-stamp');
+    const dataStamp = sourcesHash(['src/core', 'src/cli', 'data/gazettes']);
+    if (!existsSync(path.join(root, 'public/data/records.json')) || !existsSync(dataStampFile) || readFileSync(dataStampFile, 'utf8') !== dataStamp) {
       run('npm', ['run', 'build:cli']);
       run(process.execPath, ['bin/jiezhi.js', 'extract', 'data/gazettes', '--out', 'public/data']);
+      writeFileSync(dataStampFile, dataStamp);
     }
     run(process.execPath, ['scripts/publish-data.mjs']);
     const stampFile = path.join(root, 'dist/web/.e2e-stamp');

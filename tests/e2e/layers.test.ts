@@ -85,7 +85,7 @@ describe('planning and mining layers', () => {
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('规划地块编号（30）');
     expect(text).toContain('BF-09-03');
-    expect(text).toContain('矿山（27）');
+    expect(text).toContain('矿山（28）');
     expect(text).toContain('吕梁离石永聚煤业有限公司');
     expect(await s.page.locator('[data-testid=count-planning]').innerText()).toContain('30 个无坐标');
   });
@@ -183,7 +183,7 @@ describe('planning and mining layers', () => {
     expect(text).toContain('规划地块编号（26）');
     expect(text).not.toContain('BF-09-03');
     expect(text).toContain('BF-09-01');
-    expect(text).toContain('矿山（22）');
+    expect(text).toContain('矿山（23）');
     expect(await s.page.locator('[data-testid=count-planning]').innerText()).toContain('5');
     expect(outsideRequests(s)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
