@@ -116,3 +116,23 @@ describe('adversarial geometry', () => {
     expect(Math.abs(pair.overlapM2 - lens(500, 300)) / lens(500, 300)).toBeLessThan(1e-4);
   }, 20_000);
 });
+
+describe('the ringVertices limit', () => {
+  it('refuses a boundary of more vertices than the limit, with the coded limit diagnostic, quickly', () => {
+    const n = 2_001;
+    const lines = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * i) / n;
+      return `J${i + 1},${(4150000 + 500 * Math.sin(a)).toFixed(3)},${(37512000 + 500 * Math.cos(a)).toFixed(3)}`;
+    });
+    const text = ['[地块坐标]', `${n},1.0,1,limit,面,,,,@`, ...lines.map((l) => l.replace(/^(J\d+),/, '$1,1,'))].join('\n');
+    const started = performance.now();
+    const result = extract([{ file: 'big.txt', bytes: new TextEncoder().encode(text) }], { limits: { ringVertices: 2_000 } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const parcel = result.parcels[0]!;
+    expect(parcel.verification.status).toBe('invalid');
+    expect(parcel.diagnostics.find((d) => d.code === 'limit-exceeded')?.message.en).toMatch(/vertices of one ring is 2001, the limit is 2000/);
+    // Within the limit the same ring is verified.
+    const within = extract([{ file: 'big.txt', bytes: new TextEncoder().encode(text) }], { limits: { ringVertices: 3_000 } });
+    expect(within.parcels[0]!.verification.computedM2).toBeGreaterThan(0);
+  });
+});

@@ -5,6 +5,7 @@ import { checkGeometry, dropRepeatedVertices, selfIntersectionDiagnostics } from
 import { resolveLimits } from '../model/limits.js';
 import { diagnoseMismatch } from './diagnoseMismatch.js';
 import { diagnose } from '../diagnostics/catalogue.js';
+import { limitExceeded } from '../diagnostics/limitDiagnostics.js';
 import { ellipsoidalArea } from '../geodesy/ellipsoidalArea.js';
 import { DATUMS, zoneDatum } from '../geodesy/crs.js';
 import { inferZone, type InferZoneOptions } from '../geodesy/inferZone.js';
@@ -38,6 +39,8 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     return { ...record, zone: null, lonLatRing: null, pointLonLat: null, checks: null, verification: { status: 'no-points', ...NO_AREA }, hypotheses: [] };
   }
   const { kept, repeated } = dropRepeatedVertices(record.points);
+  // A boundary of more vertices than any survey prints is hostile or broken input: refused, not checked.
+  const maxVertices = resolveLimits(options.limits).ringVertices;
   const unusable = (selfIntersecting = false): Parcel => ({
     ...record,
     diagnostics,
@@ -46,7 +49,7 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
     pointLonLat: null,
     checks: null,
     verification: { status: 'invalid', ...NO_AREA },
-    hypotheses: kept.length >= 3 ? diagnoseMismatch(kept, record.statedArea, selfIntersecting, record.declaredPoints) : [],
+    hypotheses: kept.length >= 3 && kept.length <= maxVertices ? diagnoseMismatch(kept, record.statedArea, selfIntersecting, record.declaredPoints) : [],
   });
   // Named by the dropped line itself, not by the first point that carries its number.
   const keptSet = new Set(kept);
@@ -55,6 +58,10 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   }
   if (kept.length < 3) {
     diagnostics.push(diagnose('ring-too-few-points', record.span, { count: kept.length }));
+    return unusable();
+  }
+  if (kept.length > maxVertices) {
+    diagnostics.push(limitExceeded(record.span, 'ringVertices', String(kept.length), maxVertices));
     return unusable();
   }
 
