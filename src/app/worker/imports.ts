@@ -4,6 +4,7 @@
 import { diagnose } from '../../core/diagnostics/catalogue.js';
 import { extract, mergeRecord, type InputFile } from '../../core/extract.js';
 import { toFeatureCollection } from '../../core/formats/geojson/toGeoJSON.js';
+import { toMiningCollection } from '../../core/formats/geojson/toMiningGeoJSON.js';
 import { classifyInput, type ImportMode } from '../../core/layers/classifyInput.js';
 import { importLayers } from '../../core/layers/importLayers.js';
 import type { Diagnostic, ExtractResult, Parcel } from '../../core/model/types.js';
@@ -94,11 +95,11 @@ async function addParcels(inputs: Classified[], prefix: string, out: Parts): Pro
     store.entries.set(row.id, { kind: 'parcel', row, parcel, base });
     out.rows.push(row);
     if (!parcel.lonLatRing) continue;
-    const feature = toFeatureCollection([parcel]).features[0];
+    const feature = (row.layer === 'mining' ? toMiningCollection([parcel]) : toFeatureCollection([parcel])).features[0];
     if (feature) {
       // The document as the table's filter names it (a 国土 block by its name and code).
       Object.assign(feature.properties, { imported: true, doc: parseDocLabel(row.doc).doc });
-      out.polygons.parcel.push(feature as unknown as Feature);
+      out.polygons[row.layer].push(feature as unknown as Feature);
     }
     const label = labelFeature(row, labelPoint([parcel.lonLatRing]));
     if (label) out.labels.push(label);

@@ -50,7 +50,8 @@ export function parcelRow(p: Parcel, imported: boolean): Row {
   const v = p.verification;
   const fields = {
     id: p.id,
-    layer: 'parcel' as const,
+    // A mining zone read from a document is listed and drawn with the mining layer (矿山整合区), not as land.
+    layer: p.kind === 'mining-zone' ? ('mining' as const) : ('parcel' as const),
     doc: recordLabel(p),
     holder: p.holder,
     location: p.location,
