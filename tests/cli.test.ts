@@ -1,32 +1,17 @@
 // The `jiezhi` command as a user runs it: node bin/jiezhi.js (compiled dist/, rebuilt here when stale).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt, gazetteDir, jiezhi } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DOC10, jiezhi, scratchFolder } from './helpers.js';
 
-const F002 = path.join(gazetteDir, '002_974677008c505204.txt');
-/** 吕政发〔2022〕10号, 002:447-510 (docs/gazettes.md §2): 7 points, 2875.21 平方米, space-separated X/Y. */
-const DOC10 = readFileSync(F002, 'utf8').split('\n').slice(446, 510).join('\n');
-
-let tmp: string;
-beforeAll(async () => {
-  await ensureCliBuilt();
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiezhi-cli-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, content: string | Uint8Array): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, content);
-  return file;
-}
+const scratch = scratchFolder('jiezhi-cli-');
+const write = scratch.write;
 
 describe('jiezhi extract on the bundled gazettes', () => {
   let out: string;
   let run: Awaited<ReturnType<typeof jiezhi>>;
   beforeAll(async () => {
-    out = path.join(tmp, 'gazettes-out');
+    out = scratch.at('gazettes-out');
     run = await jiezhi(['extract', 'data/gazettes', '--out', out]);
   });
 
@@ -70,7 +55,7 @@ describe('exit codes', () => {
   it('--strict exits 1 on a mismatching parcel, and 0 without it', async () => {
     expect(DOC10).toContain('2875.21 平方米');
     const file = write('mismatch.txt', DOC10.replace('2875.21 平方米', '2885.21 平方米'));
-    const strict = await jiezhi(['extract', file, '--out', path.join(tmp, 'mismatch-out'), '--strict']);
+    const strict = await jiezhi(['extract', file, '--out', scratch.at('mismatch-out'), '--strict']);
     expect(strict.code, strict.stderr).toBe(1);
     expect(strict.stdout).toMatch(/^吕政发〔2022〕10号\s+2885\.21 平方米\s+2875\.17\d\d\s+-10\.036\d\s+\d+\.\d{4}\s+mismatch$/m);
     expect(strict.stderr).toMatch(/mismatch\.txt:\d+: error area-mismatch/);
@@ -83,8 +68,8 @@ describe('exit codes', () => {
   });
 
   it('exits 2 for a missing path and names it', async () => {
-    const missing = path.join(tmp, 'no-such-folder');
-    const r = await jiezhi(['extract', missing, '--out', path.join(tmp, 'missing-out')]);
+    const missing = scratch.at('no-such-folder');
+    const r = await jiezhi(['extract', missing, '--out', scratch.at('missing-out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(missing);
     expect(r.stderr).toMatch(/ENOENT|cannot be read/);
@@ -114,20 +99,20 @@ describe('--zone and unprefixed coordinates', () => {
   };
 
   it('checks the area without --zone but does not draw the parcel, saying --zone places it', async () => {
-    const r = await jiezhi(['extract', unprefixed(), '--out', path.join(tmp, 'unprefixed-out')]);
+    const r = await jiezhi(['extract', unprefixed(), '--out', scratch.at('unprefixed-out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/unprefixed\.txt:\d+: warning zone-unknown-not-drawn/);
     expect(r.stdout).toMatch(/^吕政发〔2022〕10号\s+2875\.21 平方米\s+2875\.17\d\d\s+-0\.036\d\s+\d+\.\d{4}\s+match$/m);
-    const geojson = JSON.parse(readFileSync(path.join(tmp, 'unprefixed-out/parcels.geojson'), 'utf8'));
+    const geojson = JSON.parse(readFileSync(scratch.at('unprefixed-out/parcels.geojson'), 'utf8'));
     expect(geojson.features).toHaveLength(0);
-    const records = JSON.parse(readFileSync(path.join(tmp, 'unprefixed-out/records.json'), 'utf8'));
+    const records = JSON.parse(readFileSync(scratch.at('unprefixed-out/records.json'), 'utf8'));
     expect(JSON.stringify(records)).toContain('吕政发〔2022〕10号');
     const strict = await jiezhi(['verify', unprefixed(), '--strict']);
     expect(strict.code).toBe(0);
   });
 
   it('matches with --zone 37, in the same place as the prefixed original', async () => {
-    const out = path.join(tmp, 'zone37-out');
+    const out = scratch.at('zone37-out');
     const r = await jiezhi(['extract', unprefixed(), '--zone', '37', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/zone-unknown/);
@@ -135,7 +120,7 @@ describe('--zone and unprefixed coordinates', () => {
     const f = JSON.parse(readFileSync(path.join(out, 'parcels.geojson'), 'utf8')).features[0];
     expect(f.properties.epsg).toBe(4546);
     expect(f.properties.status).toBe('match');
-    const ref = path.join(tmp, 'prefixed-out');
+    const ref = scratch.at('prefixed-out');
     expect((await jiezhi(['extract', write('prefixed.txt', DOC10), '--out', ref])).code).toBe(0);
     const g = JSON.parse(readFileSync(path.join(ref, 'parcels.geojson'), 'utf8')).features[0];
     expect(g.properties.epsg).toBe(4525);
@@ -146,7 +131,7 @@ describe('--zone and unprefixed coordinates', () => {
   });
 
   it('rejects --zone 99 with an error and writes nothing', async () => {
-    const out = path.join(tmp, 'zone99-out');
+    const out = scratch.at('zone99-out');
     const r = await jiezhi(['extract', unprefixed(), '--zone', '99', '--out', out]);
     expect(r.code).not.toBe(0);
     expect(r.code).not.toBeNull();

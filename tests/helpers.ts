@@ -1,10 +1,12 @@
 // Shared test helpers: the bundled gazettes, an independent reading of their boundary-point lines,
 // an independent shoelace, and running real processes (the CLI, cs2cs, ogrinfo).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll } from 'vitest';
 import type { InputFile } from '../src/core/extract.js';
 import { exportParcels, type ExportedFile } from '../src/core/formats/exportParcels.js';
 import { toGuotuTxtText } from '../src/core/formats/guotu-txt/toGuotuTxt.js';
@@ -223,4 +225,28 @@ export function shapefileZip(...args: Parameters<typeof toShapefile>): Uint8Arra
   const written = toShapefile(...args);
   if (!written.bytes) throw new Error(written.diagnostics.map((d) => `${d.code}: ${d.message.en}`).join('; '));
   return written.bytes;
+}
+
+/** 吕政发〔2022〕10号, 002:447-510 (docs/gazettes.md §2): 7 points, 2875.21 平方米, space-separated X/Y. */
+export const DOC10 = readFileSync(path.join(gazetteDir, '002_974677008c505204.txt'), 'utf8').split('\n').slice(446, 510).join('\n');
+
+/**
+ * A scratch folder for the tests of one file, made before them (with the CLI built) and removed after:
+ * `at(name)` is a path in it, `write(name, content)` writes a file there and gives its path.
+ */
+export function scratchFolder(prefix: string): { at: (name: string) => string; write: (name: string, content: string | Uint8Array) => string } {
+  let dir = '';
+  beforeAll(async () => {
+    await ensureCliBuilt();
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const at = (name: string) => path.join(dir, name);
+  return {
+    at,
+    write: (name, content) => {
+      writeFileSync(at(name), content);
+      return at(name);
+    },
+  };
 }

@@ -1,26 +1,13 @@
 // Exit 2 for every input that cannot be read, with or without --strict, with the reason in one line; a truncated
 // Word document is reported as one; usage errors are 2 as well, never commander's 1.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxWithPointTable, ensureCliBuilt, gazetteDir, jiezhi } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { DOC10, docxWithPointTable, jiezhi, scratchFolder } from '../helpers.js';
 import { STACK } from './harness.js';
 
-const DOC10 = readFileSync(path.join(gazetteDir, '002_974677008c505204.txt'), 'utf8').split('\n').slice(446, 510).join('\n');
-let tmp: string;
-beforeAll(async () => {
-  await ensureCliBuilt();
-  tmp = mkdtempSync(path.join(tmpdir(), 'jiezhi-exit-'));
-});
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function write(name: string, content: string | Uint8Array): string {
-  const file = path.join(tmp, name);
-  writeFileSync(file, content);
-  return file;
-}
+const scratch = scratchFolder('jiezhi-exit-');
+const write = scratch.write;
 
 describe('unreadable coordinate files and documents exit 2, also with --strict', () => {
   const docx = docxWithPointTable(DOC10);
@@ -31,7 +18,7 @@ describe('unreadable coordinate files and documents exit 2, also with --strict',
   ];
   it.each(cases)('%s', async (_name, make, message) => {
     const file = make();
-    for (const args of [['verify', file], ['verify', file, '--strict'], ['extract', file, '--out', path.join(tmp, 'out'), '--strict']]) {
+    for (const args of [['verify', file], ['verify', file, '--strict'], ['extract', file, '--out', scratch.at('out'), '--strict']]) {
       const r = await jiezhi(args);
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -47,14 +34,14 @@ describe('unreadable coordinate files and documents exit 2, also with --strict',
   });
 
   it('convert writes nothing when an input cannot be read', async () => {
-    const out = path.join(tmp, 'partial.geojson');
+    const out = scratch.at('partial.geojson');
     const r = await jiezhi(['convert', write('doc10.txt', DOC10), write('bad.geojson', '{"type":"FeatureCollection","features":['), '--to', 'geojson', '--out', out]);
     expect(r.code).toBe(2);
     expect(() => readFileSync(out)).toThrow();
   });
 
   it('convert with nothing to write is exit 2 with the reason', async () => {
-    const r = await jiezhi(['convert', write('no-points.txt', '没有坐标的文本\n'), '--to', 'geojson', '--out', path.join(tmp, 'empty.geojson')]);
+    const r = await jiezhi(['convert', write('no-points.txt', '没有坐标的文本\n'), '--to', 'geojson', '--out', scratch.at('empty.geojson')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/export-no-geometry: .*no parcel with geometry to write/);
   });
