@@ -161,7 +161,7 @@ describe('fuzzing the extractor', () => {
   });
 
   it('refuses a file over the size limit with a message naming it', () => {
-    const result = extract([{ file: 'big.txt', bytes: new Uint8Array(2000) }], { maxInputBytes: 1000 });
+    const result = extract([{ file: 'big.txt', bytes: new Uint8Array(2000) }], { limits: { inputBytes: 1000 } });
     expect(result.diagnostics).toMatchObject([{ code: 'input-too-large', source: { file: 'big.txt' } }]);
   });
 });

@@ -38,7 +38,7 @@ export async function runConvert(paths: string[], opts: ConvertOptions): Promise
     // is walked; named explicitly, they are refused or read as the user asked.
     const outputs = [...(await Promise.all(targets.map(realPath))), ...(await previousOutputs(folder))];
     const gathered = await gatherInputs(paths, opts.limits, { files: new Set(outputs) });
-    const core = extract(gathered.inputs, { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes });
+    const core = extract(gathered.inputs, { ...(opts.zone ? { zone: opts.zone } : {}), limits: opts.limits });
     const result: ExtractResult = { ...core, diagnostics: [...gathered.failures, ...core.diagnostics] };
     printProblems(result);
     // A partial conversion looks complete to whoever opens it: nothing is written when an input was not read.

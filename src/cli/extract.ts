@@ -41,7 +41,7 @@ export async function runExtract(paths: string[], opts: Options & { out: string;
       skip = { folder: await realPath(opts.out), files: new Set(await previousOutputs(opts.out)) };
     }
     const time = new Date().toISOString();
-    const extractOptions = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
+    const extractOptions = { ...(opts.zone ? { zone: opts.zone } : {}), limits: opts.limits };
     const extracted = await extractFiles(await listEntries(paths, skip), { limits: opts.limits, options: extractOptions, jobs: opts.jobs });
     const layerFiles = opts.layers ? await gatherLayers(opts.layers, opts.limits, skip) : emptyGathered();
     const core = applyLayers(extracted.core, readLayers(layerFiles.inputs, extractOptions));
@@ -89,7 +89,7 @@ async function loadInto(db: string | undefined, result: ExtractResult): Promise<
 }
 
 export async function runVerify(paths: string[], opts: Options): Promise<number> {
-  const options = { ...(opts.zone ? { zone: opts.zone } : {}), maxInputBytes: opts.limits.inputBytes };
+  const options = { ...(opts.zone ? { zone: opts.zone } : {}), limits: opts.limits };
   const { core, failures } = await extractFiles(await listEntries(paths), { limits: opts.limits, options, jobs: opts.jobs });
   const result: ExtractResult = { ...core, diagnostics: [...failures, ...core.diagnostics] };
   printTable(result);
@@ -176,7 +176,7 @@ async function readOne(file: string, name: string, gathered: Gathered, limits: R
   }
   if (read.identity) gathered.identities.set(read.identity, name);
   gathered.read.push({ file: name, bytes: read.bytes.length, sha256: read.sha256 });
-  const prepared = await prepareInput(name, read.bytes);
+  const prepared = await prepareInput(name, read.bytes, limits);
   if ('diagnostic' in prepared) gathered.failures.push(prepared.diagnostic);
   else gathered.inputs.push(prepared);
 }

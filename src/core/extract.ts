@@ -13,7 +13,7 @@ import { blockMentions, combineBlockMentions, plotNamedBy, type BlockMentions } 
 import { normalize } from './text/normalize.js';
 import { readCoordinateBytes, readCoordinateText, type CoordinateFileRead } from './formats/readCoordinateFile.js';
 import { tooLarge } from './diagnostics/limitDiagnostics.js';
-import { DEFAULT_LIMITS } from './model/limits.js';
+import { resolveLimits } from './model/limits.js';
 import { readRuns } from './gazette/readRuns.js';
 import { verifySectionTotals } from './verify/verifySectionTotals.js';
 import { isPointLine } from './gazette/parseCoordinates.js';
@@ -90,7 +90,7 @@ export function extractFile(input: InputFile, options: ExtractOptions = {}, know
     return done({ file: input.file, encoding, lines: read.lines, bytes: input.bytes.length, documents: read.records.length });
   };
 
-  const limit = options.maxInputBytes ?? DEFAULT_LIMITS.inputBytes;
+  const limit = resolveLimits(options.limits).inputBytes;
   if (input.bytes.length > limit) {
     diagnostics.push(tooLarge(input.file, input.bytes.length, limit));
     return done({ file: input.file, encoding: 'unread', lines: 0, bytes: input.bytes.length, documents: 0 });

@@ -81,3 +81,27 @@ describe('limitsFrom', () => {
     expect(limitsFrom({ JIEZHI_MAX_XML_ELEMENTS: '-1' })).toEqual({ error: 'JIEZHI_MAX_XML_ELEMENTS must be a positive number, not "-1"' });
   });
 });
+
+describe('the readers’ limits reach the core from the command line', () => {
+  // A bow-tie wound many times: 20 vertices whose edges cross each other again and again.
+  const star = (() => {
+    const n = 21;
+    const lines = Array.from({ length: n }, (_, i) => {
+      const a = (4 * Math.PI * i) / n;
+      return `J${i + 1},1,${(4150000 + 100 * Math.sin(a)).toFixed(3)},${(37512000 + 100 * Math.cos(a)).toFixed(3)}`;
+    });
+    return ['[地块坐标]', `${n},1.0,1,star,面,,,,@`, ...lines].join('\n');
+  })();
+
+  it('JIEZHI_MAX_CROSSINGS: a ring lists at most that many crossings', async () => {
+    const file = path.join(tmp, 'star.txt');
+    writeFileSync(file, star);
+    const full = JSON.parse((await jiezhi(['extract', file, '--out', path.join(tmp, 'star-full')])).code === 0 ? readFileSync(path.join(tmp, 'star-full/records.json'), 'utf8') : '{}');
+    const listed = (records: { records: { diagnostics: { code: string }[] }[] }) => records.records[0]!.diagnostics.filter((d) => d.code === 'ring-self-intersection').length;
+    expect(listed(full)).toBeGreaterThan(2);
+    const r = spawnSync(process.execPath, [BIN, 'extract', file, '--out', path.join(tmp, 'star-2')], { cwd: repoRoot, env: { ...process.env, JIEZHI_MAX_CROSSINGS: '2' }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const two = JSON.parse(readFileSync(path.join(tmp, 'star-2/records.json'), 'utf8'));
+    expect(listed(two)).toBe(2);
+  });
+});

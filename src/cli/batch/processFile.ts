@@ -45,7 +45,7 @@ export async function processFile(task: FileTask, known: Set<string>): Promise<F
   const read = await readInput(task.path, name, task.limits.inputBytes);
   if ('diagnostic' in read) return { name, failure: read.diagnostic };
   const entry = { file: name, bytes: read.bytes.length, sha256: read.sha256 };
-  const prepared = await prepareInput(name, read.bytes);
+  const prepared = await prepareInput(name, read.bytes, task.limits);
   if ('diagnostic' in prepared) return { name, read: entry, identity: read.identity, failure: prepared.diagnostic };
   return { name, read: entry, identity: read.identity, extraction: extractFile(prepared, task.options, known) };
 }

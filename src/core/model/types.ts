@@ -198,9 +198,7 @@ export interface DecodedText {
 export interface ExtractOptions {
   /** Zone to use for coordinates printed without a zone prefix, e.g. { width: 3, zone: 37 }. */
   zone?: { width: 3 | 6; zone: number };
-  /** Largest input in bytes that is read (default DEFAULT_LIMITS.inputBytes of model/limits.ts). */
-  maxInputBytes?: number;
-  /** Overrides of the resource limits (model/limits.ts) for archives, XML, crossings and ring sizes. */
+  /** Overrides of the resource limits (model/limits.ts): input size, archives, XML, crossings, rings, overlaps. */
   limits?: Partial<ResourceLimits>;
 }
 
