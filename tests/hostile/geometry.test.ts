@@ -3,6 +3,8 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/core/extract.js';
+import { checkGeoJSON } from '../../src/core/formats/geojson/checkGeoJSON.js';
+import { toFeatureCollection } from '../../src/core/formats/geojson/toGeoJSON.js';
 
 /** A 国土 TXT of one block per ring; rings as [north, east] in 3° zone 37 with the prefix. */
 function guotuTxt(rings: [number, number][][]): Uint8Array {
@@ -134,5 +136,30 @@ describe('the ringVertices limit', () => {
     // Within the limit the same ring is verified.
     const within = extract([{ file: 'big.txt', bytes: new TextEncoder().encode(text) }], { limits: { ringVertices: 3_000 } });
     expect(within.parcels[0]!.verification.computedM2).toBeGreaterThan(0);
+  });
+});
+
+describe('RFC 7946 winding is decided in lon/lat', () => {
+  it('a ring dominated by a long thin spike (one garbled X 2 800 km off) is still written counter-clockwise', () => {
+    // 吕政发〔2022〕15号 parcel 1 with X21 garbled from 4153830.176 to 1353830.176 and Y21 to 37812034.219: a
+    // property test's finding. The grid ring winds clockwise; projected, the spike winds the other way.
+    const points: [number, number][] = [
+      [4153860.105, 37511993.286], [4153864.733, 37511996.777], [4153868.612, 37512002.179], [4153867.456, 37512002.617],
+      [4153867.566, 37512002.778], [4153868.254, 37512004.807], [4153870.159, 37512013.278], [4153871.477, 37512019.134],
+      [4153872.336, 37512022.951], [4153873.215, 37512026.858], [4153873.7, 37512029.013], [4153874.133, 37512030.615],
+      [4153873.19, 37512030.87], [4153866.015, 37512032.81], [4153860.584, 37512034.278], [4153859.136, 37512034.669],
+      [4153857.489, 37512034.999], [4153841.555, 37512038.19], [4153840.641, 37512033.149], [4153838.188, 37512033.39],
+      [1353830.176, 37812034.219], [4153830.146, 37512034.223], [4153826.318, 37512034.619], [4153817.19, 37512035.564],
+      [4153817.182, 37512035.462], [4153813.846, 37512035.726], [4153814.69, 37512021.413], [4153815.425, 37512012.711],
+      [4153815.847, 37512012.853], [4153818.315, 37512005.533], [4153819.101, 37512005.661], [4153823.243, 37512005.87],
+      [4153823.603, 37512000.8], [4153823.605, 37512000.784], [4153823.299, 37512000.601], [4153823.419, 37511998.155],
+      [4153823.908, 37511998.154], [4153824.09, 37511997.237], [4153824.517, 37511996.624], [4153826.351, 37511995.522],
+      [4153826.712, 37511990.568], [4153842.083, 37511991.353], [4153854.906, 37511992.007], [4153857.964, 37511992.494],
+    ];
+    const text = ['[地块坐标]', `${points.length + 1},0.221,1,spike,面,,,,@`, ...[...points, points[0]!].map(([x, y], i) => `J${(i % points.length) + 1},1,${x},${y}`)].join('\n');
+    const result = extract([{ file: 'spike.txt', bytes: new TextEncoder().encode(text) }]);
+    expect(result.parcels[0]!.lonLatRing).not.toBeNull();
+    expect(result.parcels[0]!.checks!.orientation).toBe('clockwise');
+    expect(checkGeoJSON(toFeatureCollection(result.parcels))).toEqual([]);
   });
 });

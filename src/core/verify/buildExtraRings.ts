@@ -12,6 +12,7 @@ import { inferZone } from '../geodesy/inferZone.js';
 import { coordinateRoundingBound, signedPlanarArea } from '../geodesy/planarArea.js';
 import { projectToLonLat } from '../geodesy/project.js';
 import type { BoundaryPoint, Diagnostic, ExtractOptions, LandRecord, Parcel, ZoneInfo } from '../model/types.js';
+import { windLonLat } from '../geometry/rings.js';
 
 export interface ExtraRingsResult {
   /** Area the extra rings add to the exterior ring's, m² (negative when they are holes). */
@@ -64,10 +65,8 @@ export function buildExtraRings(
     group.map((index, k) => {
       const ring = rings[index]!;
       const signed = signedPlanarArea(ring);
-      // RFC 7946: exteriors counter-clockwise, holes clockwise; the projection keeps the winding.
-      const ordered = (signed > 0) === (k === 0) ? ring : [...ring].reverse();
-      const lonLat = zone ? ordered.map((p) => projectToLonLat(zone, p.x, p.y)) : [];
-      if (zone) lonLat.push(lonLat[0]!);
+      // RFC 7946: exteriors counter-clockwise, holes clockwise.
+      const lonLat = zone ? windLonLat(ring.map((p) => projectToLonLat(zone, p.x, p.y)), k === 0) : [];
       if (index > 0) {
         const sign = k === 0 ? 1 : -1;
         planarM2 += sign * Math.abs(signed);

@@ -24,6 +24,7 @@ import type {
   ZoneInfo,
 } from '../model/types.js';
 import { verifyArea } from './verifyArea.js';
+import { windLonLat } from '../geometry/rings.js';
 
 const NO_AREA: Omit<AreaVerification, 'status'> = {
   computedM2: null,
@@ -89,8 +90,7 @@ export function buildParcel(record: LandRecord, options: ExtractOptions = {}): P
   }
 
   // RFC 7946 wants the exterior ring counter-clockwise; gazette rings are printed clockwise.
-  const ccw = checks.orientation === 'counterclockwise' ? lonLat : [...lonLat].reverse();
-  const lonLatRing = [...ccw, ccw[0]!];
+  const lonLatRing = windLonLat(lonLat, true);
   // Coordinate files add holes and parts; mining rights are verified on the ellipsoid (TD/T 1055-2019 附录D).
   const rings = record.extraRings?.length ? buildExtraRings(record, zone, kept, zoneOptions, diagnostics) : NO_EXTRA_RINGS;
   if (!rings) return { ...unusable(), zone, pointLonLat, checks };
